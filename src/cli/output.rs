@@ -1,0 +1,166 @@
+//! Output of `list`, `show` and `check`: tables for people, JSON for programs.
+
+use super::{ListFormat, ShowFormat};
+use crate::model::{Article, BlockKind, Corpus};
+use crate::text::width::{display_width, truncate_to_width};
+use serde_json::{json, Value};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// An article as JSON, without its blocks (for `list`).
+pub fn summary_json(article: &Article) -> Value {
+    let mut value = serde_json::to_value(article).unwrap_or(Value::Null);
+    if let Some(obj) = value.as_object_mut() {
+        obj.remove("blocks");
+    }
+    value
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let cut = truncate_to_width(text, width);
+    let fill = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let items: Vec<Value> = corpus.articles.iter().map(summary_json).collect();
+            serde_json::to_writer_pretty(&mut out, &items)?;
+            writeln!(out)?;
+        }
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "{} {} {} {} TITLE",
+                pad("ID", 22),
+                pad("PERSPECTIVE", 11),
+                pad("OUTLET", 20),
+                pad("DATE", 10)
+            )?;
+            for a in &corpus.articles {
+                writeln!(
+                    out,
+                    "{} {} {} {} {}",
+                    pad(&a.id, 22),
+                    pad(&a.perspective, 11),
+                    pad(a.outlet.as_deref().unwrap_or("-"), 20),
+                    pad(a.day().unwrap_or("-"), 10),
+                    a.title
+                )?;
+            }
+            let warnings = corpus.all_warnings().len();
+            if warnings > 0 {
+                writeln!(
+                    out,
+                    "({} article(s), {warnings} warning(s): run `parallax check` to see them)",
+                    corpus.articles.len()
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn print_show(
+    corpus: &Corpus,
+    id: &str,
+    format: ShowFormat,
+    dropped: bool,
+) -> io::Result<ExitCode> {
+    let Some(article) = corpus.article(id) else {
+        eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
+        return Ok(ExitCode::from(2));
+    };
+    let mut out = io::stdout().lock();
+    match format {
+        ShowFormat::Json => {
+            let mut value = serde_json::to_value(article).unwrap_or(Value::Null);
+            if dropped {
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("dropped".into(), json!(article.dropped));
+                }
+            }
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => {
+            writeln!(out, "{}", article.title)?;
+            let field = |name: &str, value: Option<&str>| {
+                value
+                    .map(|v| format!("{name:<12}{v}\n"))
+                    .unwrap_or_default()
+            };
+            write!(
+                out,
+                "{}{}{}{}{}{}{}{}{}{}",
+                field("id", Some(&article.id)),
+                field("source", Some(&article.source)),
+                field("format", Some(article.format.as_str())),
+                field("outlet", article.outlet.as_deref()),
+                field(
+                    "perspective",
+                    Some(&format!(
+                        "{} ({})",
+                        article.perspective, article.perspective_reason
+                    ))
+                ),
+                field("date", article.date.as_deref()),
+                field("language", article.language.as_deref()),
+                field("url", article.url.as_deref()),
+                field("byline", article.byline.as_deref()),
+                field("dateline", article.dateline.as_deref()),
+            )?;
+            if let Some(story) = &article.story {
+                writeln!(out, "{:<12}{story}", "story")?;
+            }
+            for w in &article.warnings {
+                writeln!(out, "{:<12}{w}", "warning")?;
+            }
+            writeln!(out)?;
+            for block in &article.blocks {
+                match block.kind {
+                    BlockKind::Heading => writeln!(out, "## {}\n", block.text)?,
+                    BlockKind::ListItem => writeln!(out, "  • {}", block.text)?,
+                    BlockKind::Quote => writeln!(out, "  > {}\n", block.text)?,
+                    BlockKind::Caption => writeln!(out, "  [{}]\n", block.text)?,
+                    BlockKind::Table => {
+                        for row in block.rows.iter().flatten() {
+                            writeln!(out, "  | {} |", row.join(" | "))?;
+                        }
+                        writeln!(out)?;
+                    }
+                    BlockKind::Paragraph => writeln!(out, "{}\n", block.text)?,
+                }
+            }
+            if dropped {
+                writeln!(out, "--- dropped ({}) ---", article.dropped.len())?;
+                for d in &article.dropped {
+                    writeln!(out, "[{}] {}", d.reason, d.text)?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per warning; fails only when nothing at all could be read.
+pub fn print_check(corpus: &Corpus) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let warnings = corpus.all_warnings();
+    for w in &warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    writeln!(
+        out,
+        "{} article(s) loaded, {} warning(s)",
+        corpus.articles.len(),
+        warnings.len()
+    )?;
+    Ok(if corpus.articles.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,306 @@
+//! HTML to blocks. `blocks_from_html` turns any HTML (a WordPress `content.rendered`, a page's
+//! article element) into blocks; `HtmlExtractor` is the seam where a full, boilerplate-aware
+//! web page extractor plugs in. `MinimalExtractor` reads a simple page: its title and the
+//! blocks of its `<article>`, `<main>` or `<body>`.
+
+use super::draft::{Draft, Meta, RawBlock, RawKind};
+use crate::model::{BlockKind, Format};
+use crate::text::sanitize::collapse_spaces;
+use ego_tree::NodeRef;
+use scraper::{Html, Node, Selector};
+
+/// Pulls an article out of a whole HTML page.
+pub trait HtmlExtractor: Sync {
+    fn extract(&self, html: &str) -> Draft;
+}
+
+/// Title and body blocks of a simple page, without boilerplate detection beyond skipping
+/// scripts, styles, navigation and footers.
+pub struct MinimalExtractor;
+
+impl HtmlExtractor for MinimalExtractor {
+    fn extract(&self, html: &str) -> Draft {
+        let doc = Html::parse_document(html);
+        let mut meta = Meta::default();
+        meta.title = meta_content(&doc, "meta[property='og:title']")
+            .or_else(|| first_text(&doc, "title"))
+            .or_else(|| first_text(&doc, "h1"));
+        meta.outlet = meta_content(&doc, "meta[property='og:site_name']");
+        meta.url = meta_content(&doc, "meta[property='og:url']").or_else(|| {
+            select(&doc, "link[rel='canonical']")
+                .and_then(|el| el.value().attr("href").map(str::to_string))
+        });
+        meta.date = meta_content(&doc, "meta[property='article:published_time']").or_else(|| {
+            select(&doc, "time[datetime]")
+                .and_then(|el| el.value().attr("datetime").map(str::to_string))
+        });
+        meta.byline = meta_content(&doc, "meta[name='author']");
+        meta.language = select(&doc, "html[lang]")
+            .and_then(|el| el.value().attr("lang").map(|l| l.to_lowercase()));
+        let root = ["article", "main", "body"]
+            .iter()
+            .find_map(|s| select(&doc, s))
+            .map(|el| *el)
+            .unwrap_or_else(|| doc.tree.root());
+        let mut walker = Walker::default();
+        walker.walk(root, false);
+        walker.flush(BlockKind::Paragraph);
+        let mut draft = Draft::new(Format::Html, walker.blocks);
+        draft.meta = meta;
+        draft
+    }
+}
+
+fn select<'a>(doc: &'a Html, selector: &str) -> Option<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(selector).ok()?;
+    doc.select(&selector).next()
+}
+
+fn first_text(doc: &Html, selector: &str) -> Option<String> {
+    let text = collapse_spaces(&select(doc, selector)?.text().collect::<String>());
+    (!text.is_empty()).then_some(text)
+}
+
+fn meta_content(doc: &Html, selector: &str) -> Option<String> {
+    let value = collapse_spaces(select(doc, selector)?.value().attr("content")?);
+    (!value.is_empty()).then_some(value)
+}
+
+/// Blocks of an HTML fragment. Text outside any block element (as WordPress leaves it when a
+/// paragraph lost its opening tag) still forms paragraphs; stray closing tags do no harm.
+pub fn blocks_from_html(fragment: &str) -> Vec<RawBlock> {
+    let doc = Html::parse_fragment(fragment);
+    let mut walker = Walker::default();
+    walker.walk(doc.tree.root(), false);
+    walker.flush(BlockKind::Paragraph);
+    walker.blocks
+}
+
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<RawBlock>,
+    inline: String,
+}
+
+impl Walker {
+    fn flush(&mut self, kind: BlockKind) {
+        let text = collapse_spaces(&self.inline);
+        self.inline.clear();
+        if !text.is_empty() {
+            self.blocks.push(RawBlock::text(kind, text));
+        }
+    }
+
+    /// `in_quote` turns paragraphs into quotes inside a `<blockquote>`.
+    fn walk(&mut self, node: NodeRef<Node>, in_quote: bool) {
+        let paragraph = if in_quote {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        for child in node.children() {
+            match child.value() {
+                Node::Text(text) => self.inline.push_str(text),
+                Node::Element(element) => match element.name() {
+                    "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "nav"
+                    | "footer" | "form" | "button" | "select" | "head" => {}
+                    "br" => self.inline.push(' '),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        self.flush(paragraph);
+                        self.push_text(BlockKind::Heading, child);
+                    }
+                    "li" | "dt" | "dd" => {
+                        self.flush(paragraph);
+                        let nested = child.children().any(|c| {
+                            matches!(c.value(), Node::Element(e) if matches!(e.name(), "ul" | "ol"))
+                        });
+                        if nested {
+                            self.walk(child, in_quote);
+                            self.flush(BlockKind::ListItem);
+                        } else {
+                            self.push_text(BlockKind::ListItem, child);
+                        }
+                    }
+                    "blockquote" => {
+                        self.flush(paragraph);
+                        self.walk(child, true);
+                        self.flush(BlockKind::Quote);
+                    }
+                    "figcaption" | "caption" => {
+                        self.flush(paragraph);
+                        self.push_text(BlockKind::Caption, child);
+                    }
+                    "table" => {
+                        self.flush(paragraph);
+                        self.push_table(child);
+                    }
+                    "img" => {
+                        let alt = element.attr("alt").map(collapse_spaces).unwrap_or_default();
+                        let url = element.attr("src").unwrap_or_default().to_string();
+                        self.flush(paragraph);
+                        self.blocks.push(RawBlock {
+                            kind: RawKind::Image { url },
+                            text: alt,
+                            rows: None,
+                        });
+                    }
+                    "hr" => {
+                        self.flush(paragraph);
+                        self.blocks.push(RawBlock {
+                            kind: RawKind::Separator,
+                            text: "---".into(),
+                            rows: None,
+                        });
+                    }
+                    "p" if is_bold_only(child) => {
+                        self.flush(paragraph);
+                        self.push_text(BlockKind::Heading, child);
+                    }
+                    "p" | "div" | "section" | "article" | "main" | "header" | "aside"
+                    | "figure" | "ul" | "ol" | "dl" | "pre" | "address" | "body" | "html" => {
+                        self.flush(paragraph);
+                        self.walk(child, in_quote);
+                        self.flush(paragraph);
+                    }
+                    _ => self.walk(child, in_quote),
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn push_text(&mut self, kind: BlockKind, node: NodeRef<Node>) {
+        let text = collapse_spaces(&text_of(node));
+        if !text.is_empty() {
+            self.blocks.push(RawBlock::text(kind, text));
+        }
+    }
+
+    fn push_table(&mut self, table: NodeRef<Node>) {
+        let mut rows = Vec::new();
+        collect_rows(table, &mut rows);
+        if !rows.is_empty() {
+            self.blocks.push(RawBlock::table(rows));
+        }
+    }
+}
+
+fn collect_rows(node: NodeRef<Node>, rows: &mut Vec<Vec<String>>) {
+    for child in node.children() {
+        if let Node::Element(e) = child.value() {
+            match e.name() {
+                "tr" => {
+                    let cells: Vec<String> = child
+                        .children()
+                        .filter(|c| matches!(c.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
+                        .map(|c| collapse_spaces(&text_of(c)))
+                        .collect();
+                    if !cells.is_empty() {
+                        rows.push(cells);
+                    }
+                }
+                "table" => {} // nested tables are layout, not data
+                _ => collect_rows(child, rows),
+            }
+        }
+    }
+}
+
+fn text_of(node: NodeRef<Node>) -> String {
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        match descendant.value() {
+            Node::Text(text) => {
+                let hidden = descendant.ancestors().any(|a| {
+                    matches!(a.value(), Node::Element(e) if matches!(e.name(), "script" | "style"))
+                });
+                if !hidden {
+                    out.push_str(text);
+                }
+            }
+            Node::Element(e) if e.name() == "br" => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A paragraph whose whole text is bold is a sub-heading ("<p><b>WHY IT MATTERS</b></p>").
+fn is_bold_only(p: NodeRef<Node>) -> bool {
+    let mut any = false;
+    for d in p.descendants() {
+        if let Node::Text(text) = d.value() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let bold = d.ancestors().take_while(|a| a.id() != p.id()).any(
+                |a| matches!(a.value(), Node::Element(e) if matches!(e.name(), "b" | "strong")),
+            );
+            if !bold {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any && text_of(p).split_whitespace().count() <= 14
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[RawBlock]) -> Vec<(Option<BlockKind>, &str)> {
+        blocks
+            .iter()
+            .map(|b| (b.block_kind(), b.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn stray_closing_tags_and_bare_text_make_paragraphs() {
+        let html = "\nFirst <span>para</span></span> with a <a href='x'>link</a>.</span></p>\n Second &amp; last.</span></p>\n <p><b>WHY IT MATTERS</b></p>\n Third.</p>";
+        let blocks = blocks_from_html(html);
+        assert_eq!(
+            texts(&blocks),
+            vec![
+                (Some(BlockKind::Paragraph), "First para with a link."),
+                (Some(BlockKind::Paragraph), "Second & last."),
+                (Some(BlockKind::Heading), "WHY IT MATTERS"),
+                (Some(BlockKind::Paragraph), "Third."),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_tables_quotes_and_captions() {
+        let html = "<ul><li>One</li><li>Two</li></ul><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table><blockquote><p>Said.</p></blockquote><figure><img src='i.png' alt='Alt'><figcaption>Cap</figcaption></figure><script>evil()</script>";
+        let blocks = blocks_from_html(html);
+        assert_eq!(blocks[0].text, "One");
+        assert_eq!(blocks[1].block_kind(), Some(BlockKind::ListItem));
+        assert_eq!(blocks[2].rows.as_ref().map(|r| r.len()), Some(2));
+        assert_eq!(blocks[3].block_kind(), Some(BlockKind::Quote));
+        assert_eq!(
+            blocks[4].kind,
+            RawKind::Image {
+                url: "i.png".into()
+            }
+        );
+        assert_eq!(blocks[5].block_kind(), Some(BlockKind::Caption));
+        assert_eq!(blocks.len(), 6);
+    }
+
+    #[test]
+    fn minimal_page_has_title_and_body() {
+        let page = "<html lang='en'><head><title>The Title</title><script>x</script></head><body><nav>Home | News</nav><h1>The Title</h1><p>Body text.</p><footer>© Outlet</footer></body></html>";
+        let draft = MinimalExtractor.extract(page);
+        assert_eq!(draft.meta.title.as_deref(), Some("The Title"));
+        assert_eq!(draft.meta.language.as_deref(), Some("en"));
+        assert_eq!(
+            texts(&draft.blocks),
+            vec![
+                (Some(BlockKind::Heading), "The Title"),
+                (Some(BlockKind::Paragraph), "Body text.")
+            ]
+        );
+    }
+}

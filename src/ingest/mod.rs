@@ -1,0 +1,462 @@
+//! Bytes to articles. `load_paths` walks files and folders, `load_seeds` reads the bundled
+//! corpus; both go through `ingest_file`: decode → sniff the format → parse into a `Draft` →
+//! drop boilerplate → read metadata → classify → `Article`.
+
+pub mod boilerplate;
+pub mod classify;
+pub mod dates;
+pub mod decode;
+pub mod draft;
+pub mod frontmatter;
+pub mod html;
+pub mod json;
+pub mod manifest;
+pub mod metadata;
+pub mod plain;
+pub mod seeds;
+
+use crate::model::{Article, Block, Corpus, Format, LoadWarning};
+use crate::text::sanitize::{clean_line, clean_text};
+use boilerplate::Boilerplate;
+use classify::{Classifier, Evidence};
+use decode::{decode, Decoded};
+use draft::{Draft, Meta, RawBlock};
+use manifest::Manifest;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The shared rules and the HTML extractor an ingest run uses.
+pub struct Ingestor<'a> {
+    pub boilerplate: &'a Boilerplate,
+    pub classifier: &'a Classifier,
+    pub html: &'a dyn html::HtmlExtractor,
+}
+
+impl Default for Ingestor<'static> {
+    fn default() -> Self {
+        Ingestor {
+            boilerplate: Boilerplate::embedded(),
+            classifier: Classifier::embedded(),
+            html: &html::MinimalExtractor,
+        }
+    }
+}
+
+/// One input file's outcome.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// The bundled seeds with their manifest.
+pub fn load_seeds() -> Corpus {
+    let ingestor = Ingestor::default();
+    let mut warnings = Vec::new();
+    let manifest = parse_manifest("seeds/manifest.toml", seeds::MANIFEST, &mut warnings);
+    let mut articles = Vec::new();
+    for (path, bytes) in seeds::FILES {
+        let result = ingestor.ingest_file(
+            path,
+            bytes,
+            manifest.as_ref().map(|m| (m, "seeds/manifest.toml")),
+        );
+        articles.extend(result.articles);
+        warnings.extend(result.warnings);
+    }
+    finish(articles, warnings, manifest.into_iter().collect())
+}
+
+/// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
+/// applies to the files beside it.
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let ingestor = Ingestor::default();
+    let mut warnings = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files, &mut warnings);
+    }
+    files.sort();
+    files.dedup();
+    let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
+    let mut articles = Vec::new();
+    for file in &files {
+        if file.file_name().is_some_and(|n| n == manifest::FILE_NAME) {
+            continue;
+        }
+        let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
+        let manifest_path = folder.join(manifest::FILE_NAME);
+        let manifest = manifests
+            .entry(folder)
+            .or_insert_with(|| read_manifest(&manifest_path, &mut warnings));
+        let display = file.display().to_string();
+        let manifest_display = manifest_path.display().to_string();
+        match read_file(file) {
+            Ok(bytes) => {
+                let result = ingestor.ingest_file(
+                    &display,
+                    &bytes,
+                    manifest.as_ref().map(|m| (m, manifest_display.as_str())),
+                );
+                articles.extend(result.articles);
+                warnings.extend(result.warnings);
+            }
+            Err(message) => warnings.push(LoadWarning {
+                file: display,
+                message,
+            }),
+        }
+    }
+    let manifests = manifests.into_values().flatten().collect();
+    finish(articles, warnings, manifests)
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
+    let warn = |warnings: &mut Vec<LoadWarning>, message: String| {
+        warnings.push(LoadWarning {
+            file: path.display().to_string(),
+            message,
+        })
+    };
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return warn(warnings, format!("cannot open: {e}")),
+    };
+    if metadata.is_file() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    if !metadata.is_dir() {
+        return warn(warnings, "not a regular file or folder; skipped".into());
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => return warn(warnings, format!("cannot read folder: {e}")),
+    };
+    for entry in entries.flatten() {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden {
+            collect_files(&entry.path(), files, warnings);
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot open: {e}"))?
+        .len();
+    if size > decode::MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {:.1} MB, over the {} MB limit for one article file; skipped",
+            size as f64 / 1_048_576.0,
+            decode::MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+fn read_manifest(path: &Path, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
+    let text = std::fs::read_to_string(path).ok()?;
+    parse_manifest(&path.display().to_string(), &text, warnings)
+}
+
+fn parse_manifest(display: &str, text: &str, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
+    match Manifest::parse(text) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            warnings.push(LoadWarning {
+                file: display.to_string(),
+                message: format!("manifest ignored: {e}"),
+            });
+            None
+        }
+    }
+}
+
+/// Give duplicate ids a numeric suffix, then group into stories.
+fn finish(
+    mut articles: Vec<Article>,
+    warnings: Vec<LoadWarning>,
+    manifests: Vec<Manifest>,
+) -> Corpus {
+    let mut seen = HashSet::new();
+    for article in &mut articles {
+        if !seen.insert(article.id.clone()) {
+            let mut n = 2;
+            while seen.contains(&format!("{}-{n}", article.id)) {
+                n += 1;
+            }
+            article.id = format!("{}-{n}", article.id);
+            seen.insert(article.id.clone());
+        }
+    }
+    let story_titles: BTreeMap<String, String> = manifests
+        .iter()
+        .flat_map(|m| {
+            m.stories
+                .iter()
+                .map(|(id, s)| (id.clone(), s.title.clone()))
+        })
+        .collect();
+    Corpus::new(articles, warnings, &story_titles)
+}
+
+impl Ingestor<'_> {
+    /// One file's bytes to its articles (several for multi-item files) and warnings.
+    pub fn ingest_file(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        manifest: Option<(&Manifest, &str)>,
+    ) -> FileResult {
+        let mut result = FileResult::default();
+        let warn = |result: &mut FileResult, message: String| {
+            result.warnings.push(LoadWarning {
+                file: path.to_string(),
+                message,
+            })
+        };
+        let (text, decode_warning) = match decode(bytes) {
+            Decoded::Text { text, warning } => (text, warning),
+            Decoded::NotText(why) => {
+                warn(&mut result, why);
+                return result;
+            }
+        };
+        let drafts = match self.parse(path, &text) {
+            Ok(drafts) => drafts,
+            Err(why) => {
+                warn(&mut result, why);
+                return result;
+            }
+        };
+        let stem = file_stem(path);
+        for mut draft in drafts {
+            if let Some(w) = &decode_warning {
+                draft.warnings.insert(0, w.clone());
+            }
+            let id = match &draft.item_suffix {
+                Some(suffix) => format!("{stem}-{suffix}"),
+                None => stem.clone(),
+            };
+            let entry =
+                manifest.and_then(|(m, p)| m.entry(&id).or_else(|| m.entry(&stem)).map(|e| (e, p)));
+            match self.build(id, path, draft, entry) {
+                Ok(article) => result.articles.push(article),
+                Err(why) => warn(&mut result, why),
+            }
+        }
+        result
+    }
+
+    /// Sniff the format from the content (the extension only breaks ties) and parse.
+    fn parse(&self, path: &str, text: &str) -> Result<Vec<Draft>, String> {
+        let head = text.trim_start();
+        let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
+        if head.starts_with('{') || head.starts_with('[') {
+            let (value, notes) = json::parse_lenient(text)?;
+            let mut drafts = json::wordpress_drafts(&value)?;
+            for draft in &mut drafts {
+                draft.warnings.extend(notes.iter().cloned());
+            }
+            return Ok(drafts);
+        }
+        if head.starts_with('<') {
+            if lower_head.contains("<rss")
+                || lower_head.contains("<feed")
+                || lower_head.contains("<rdf:rdf")
+            {
+                return Err("RSS/Atom feeds are not supported yet; skipped".into());
+            }
+            let looks_html = [
+                "<!doctype html",
+                "<html",
+                "<head",
+                "<body",
+                "<article",
+                "<p",
+                "<div",
+                "<h1",
+            ]
+            .iter()
+            .any(|tag| lower_head.contains(tag));
+            if looks_html {
+                let mut draft = self.html.extract(text);
+                draft.format = Format::Html;
+                return Ok(vec![draft]);
+            }
+        }
+        let (front, body, warning) = frontmatter::split(text);
+        let is_markdown = front.is_some()
+            || path.ends_with(".md")
+            || path.ends_with(".markdown")
+            || body
+                .lines()
+                .any(|l| l.starts_with("# ") || l.starts_with("## "));
+        let format = if is_markdown {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        let mut draft = Draft::new(format, plain::parse(body));
+        if let Some(meta) = front {
+            if meta.perspective.is_some() {
+                draft.perspective_from = Some("front matter".into());
+            }
+            draft.meta = meta;
+        }
+        draft.warnings.extend(warning);
+        if looks_cut_off(text, draft.blocks.last()) {
+            let tail: String = text
+                .trim_end()
+                .chars()
+                .rev()
+                .take(24)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            draft.warnings.push(format!(
+                "text ends mid-sentence (\"…{}\"): the file may be truncated",
+                clean_line(&tail)
+            ));
+        }
+        Ok(vec![draft])
+    }
+
+    fn build(
+        &self,
+        id: String,
+        path: &str,
+        draft: Draft,
+        manifest: Option<(&Meta, &str)>,
+    ) -> Result<Article, String> {
+        let Draft {
+            format,
+            blocks,
+            mut meta,
+            mut perspective_from,
+            mut warnings,
+            extra_text,
+            ..
+        } = draft;
+        if let Some((entry, manifest_path)) = manifest {
+            meta.overlay(entry);
+            if entry.perspective.is_some() {
+                perspective_from = Some(manifest_path.to_string());
+            }
+        }
+        let blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        let total = blocks.len();
+        let mut stripped = self.boilerplate.strip(blocks);
+        metadata::extract(&mut stripped, &mut meta);
+        if stripped.kept.is_empty() {
+            return Err(if total == 0 {
+                "no article text found; skipped".to_string()
+            } else {
+                format!("no article text left after removing boilerplate ({total} block(s) dropped); skipped")
+            });
+        }
+
+        let evidence_text: String = stripped
+            .kept
+            .iter()
+            .map(|b| b.text.as_str())
+            .chain(stripped.dropped.iter().map(|d| d.text.as_str()))
+            .chain(std::iter::once(extra_text.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let placement = self.classifier.classify(&Evidence {
+            outlet: meta.outlet.as_deref(),
+            url: meta.url.as_deref(),
+            text: &evidence_text,
+        });
+        let (perspective, perspective_reason) = match (&meta.perspective, perspective_from) {
+            (Some(p), Some(from)) if self.classifier.perspective(p).is_some() => {
+                (p.clone(), format!("set by {from}"))
+            }
+            (Some(p), _) => {
+                warnings.push(format!(
+                    "unknown perspective \"{p}\" ignored; classified by rules"
+                ));
+                (placement.perspective.clone(), placement.reason.clone())
+            }
+            (None, _) => (placement.perspective.clone(), placement.reason.clone()),
+        };
+        let date = meta.date.as_deref().and_then(|d| {
+            let normalized = dates::find_first(d, meta.year).map(|f| f.iso);
+            if normalized.is_none() {
+                warnings.push(format!(
+                    "date \"{}\" not understood; ignored",
+                    clean_line(d)
+                ));
+            }
+            normalized
+        });
+        let clean = |v: Option<String>| v.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+        let blocks: Vec<Block> = stripped
+            .kept
+            .into_iter()
+            .filter_map(RawBlock::into_block)
+            .collect();
+        Ok(Article {
+            id,
+            source: path.to_string(),
+            format,
+            title: clean(meta.title).unwrap_or_else(|| "(untitled)".into()),
+            outlet: clean(meta.outlet.or(placement.outlet)),
+            perspective,
+            perspective_reason,
+            language: clean(meta.language),
+            date,
+            url: clean(meta.url),
+            byline: clean(meta.byline),
+            dateline: clean(meta.dateline),
+            story: clean(meta.story),
+            blocks,
+            warnings: warnings.iter().map(|w| clean_line(w)).collect(),
+            dropped: stripped.dropped,
+        })
+    }
+}
+
+/// Untrusted text is cleaned before any rule sees it; empty blocks vanish.
+fn sanitize_block(mut block: RawBlock) -> Option<RawBlock> {
+    block.text = clean_line(&block.text);
+    if let Some(rows) = &mut block.rows {
+        for cell in rows.iter_mut().flatten() {
+            *cell = clean_line(cell);
+        }
+    }
+    let empty = block.text.is_empty() && block.rows.as_ref().is_none_or(|r| r.is_empty());
+    (!empty
+        || matches!(
+            block.kind,
+            draft::RawKind::Image { .. } | draft::RawKind::Separator
+        ))
+    .then_some(block)
+}
+
+/// A file that stops without a final newline in the middle of a sentence or word.
+fn looks_cut_off(text: &str, last: Option<&RawBlock>) -> bool {
+    let Some(last) = last else { return false };
+    if text.ends_with('\n') || last.block_kind().is_none() {
+        return false;
+    }
+    let is_body = matches!(
+        last.block_kind(),
+        Some(crate::model::BlockKind::Paragraph | crate::model::BlockKind::ListItem)
+    );
+    is_body
+        && last
+            .text
+            .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | ',' | ';'))
+}
+
+fn file_stem(path: &str) -> String {
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    clean_text(&stem).replace(char::is_whitespace, "_")
+}

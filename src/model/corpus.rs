@@ -1,0 +1,110 @@
+use super::Article;
+use serde::Serialize;
+
+/// A warning about one input file (or one item inside it), shown by `check` and in the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadWarning {
+    pub file: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// Articles about one event, indexes into `Corpus::articles`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub articles: Vec<usize>,
+    /// Earliest and latest `Article::day` of the story's articles.
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+}
+
+/// Everything loaded: articles in a stable order (by source path, then item), the stories they
+/// form, and the warnings met while loading. Built once, then only read.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub stories: Vec<Story>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Corpus {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Every warning: the load warnings and each article's own, with its file name.
+    pub fn all_warnings(&self) -> Vec<LoadWarning> {
+        let mut all = self.warnings.clone();
+        for article in &self.articles {
+            for message in &article.warnings {
+                all.push(LoadWarning {
+                    file: article.source.clone(),
+                    message: message.clone(),
+                });
+            }
+        }
+        all
+    }
+}
+
+impl Corpus {
+    /// Group articles into stories by their `story` id; an article without one is a story of
+    /// its own. Stories are ordered newest first.
+    pub fn new(
+        articles: Vec<Article>,
+        warnings: Vec<LoadWarning>,
+        story_titles: &std::collections::BTreeMap<String, String>,
+    ) -> Corpus {
+        let mut stories: Vec<Story> = Vec::new();
+        for (index, article) in articles.iter().enumerate() {
+            let id = article.story.clone().unwrap_or_else(|| article.id.clone());
+            match stories.iter_mut().find(|s| s.id == id) {
+                Some(story) => story.articles.push(index),
+                None => stories.push(Story {
+                    title: story_titles
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| article.title.clone()),
+                    id,
+                    articles: vec![index],
+                    first_day: None,
+                    last_day: None,
+                }),
+            }
+        }
+        for story in &mut stories {
+            let days = story.articles.iter().filter_map(|&i| articles[i].day());
+            story.first_day = days.clone().min().map(str::to_string);
+            story.last_day = days.max().map(str::to_string);
+        }
+        stories.sort_by(|a, b| {
+            b.last_day
+                .cmp(&a.last_day)
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        Corpus {
+            articles,
+            stories,
+            warnings,
+        }
+    }
+
+    /// Distinct perspectives among a story's articles.
+    pub fn story_perspectives(&self, story: &Story) -> Vec<&str> {
+        let mut ids: Vec<&str> = story
+            .articles
+            .iter()
+            .map(|&i| self.articles[i].perspective.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}

@@ -1,0 +1,10 @@
+//! The data every other layer reads: articles, their blocks, and the corpus that holds them.
+//! Everything here is immutable once built by `ingest`.
+
+mod article;
+mod corpus;
+mod perspective;
+
+pub use article::{Article, Block, BlockKind, Dropped, Format};
+pub use corpus::{Corpus, LoadWarning, Story};
+pub use perspective::Perspective;
