@@ -42,6 +42,10 @@ struct Outlet {
 pub struct Classifier {
     pub perspectives: Vec<Perspective>,
     outlets: Vec<Outlet>,
+    /// Every outlet's signatures in one set, so text is scanned once; `(outlet, signature)`
+    /// per pattern.
+    signature_set: regex::RegexSet,
+    signature_owners: Vec<(usize, usize)>,
 }
 
 /// The outcome of classifying one article.
@@ -106,9 +110,23 @@ impl Classifier {
                 color: "#a8a8a8".into(),
             });
         }
+        let mut patterns = Vec::new();
+        let mut signature_owners = Vec::new();
+        for (o, outlet) in outlets.iter().enumerate() {
+            for (s, signature) in outlet.signatures.iter().enumerate() {
+                patterns.push(signature.as_str().to_string());
+                signature_owners.push((o, s));
+            }
+        }
+        let signature_set = regex::RegexSetBuilder::new(&patterns)
+            .multi_line(true)
+            .build()
+            .map_err(|e| e.to_string())?;
         Ok(Classifier {
             perspectives,
             outlets,
+            signature_set,
+            signature_owners,
         })
     }
 
@@ -195,12 +213,12 @@ impl Classifier {
 
     fn by_signature(&self, text: &str) -> Option<(&Outlet, String)> {
         let mut best: Option<(usize, &Outlet, String)> = None;
-        for outlet in &self.outlets {
-            for signature in &outlet.signatures {
-                if let Some(m) = signature.find(text) {
-                    if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
-                        best = Some((m.start(), outlet, m.as_str().trim().to_string()));
-                    }
+        for index in self.signature_set.matches(text).iter() {
+            let (o, s) = self.signature_owners[index];
+            let outlet = &self.outlets[o];
+            if let Some(m) = outlet.signatures[s].find(text) {
+                if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
+                    best = Some((m.start(), outlet, m.as_str().trim().to_string()));
                 }
             }
         }
