@@ -62,7 +62,7 @@ impl RuleSet {
         let mut owners = Vec::new();
         for (owner, group) in groups.enumerate() {
             for pattern in group {
-                patterns.push(pattern.as_str());
+                patterns.push(ascii_word_boundaries(pattern));
                 owners.push(owner);
             }
         }
@@ -77,6 +77,28 @@ impl RuleSet {
     fn first(&self, text: &str) -> Option<usize> {
         self.set.matches(text).iter().next().map(|i| self.owners[i])
     }
+}
+
+/// `\b` in a rule means an ASCII word boundary: a Unicode one would send every block with
+/// non-ASCII text (most Korean and Japanese pages) to the slowest regex engine.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Compiled boilerplate rules.
@@ -282,6 +304,14 @@ mod tests {
     }
 
     const PROSE: &str = "This is a real paragraph of the article with more than twenty words in it, so that it reads as prose to the rules.";
+
+    #[test]
+    fn word_boundaries_become_ascii_and_escapes_survive() {
+        assert_eq!(
+            ascii_word_boundaries(r"^a\b.*\\b\(x\)"),
+            r"^a(?-u:\b).*\\b\(x\)"
+        );
+    }
 
     #[test]
     fn embedded_rules_compile() {

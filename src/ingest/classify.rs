@@ -46,6 +46,9 @@ pub struct Classifier {
     /// per pattern.
     signature_set: regex::RegexSet,
     signature_owners: Vec<(usize, usize)>,
+    /// Every outlet's domains in one automaton; `(outlet, domain)` per pattern.
+    domain_finder: aho_corasick::AhoCorasick,
+    domain_owners: Vec<(usize, usize)>,
 }
 
 /// The outcome of classifying one article.
@@ -122,11 +125,22 @@ impl Classifier {
             .multi_line(true)
             .build()
             .map_err(|e| e.to_string())?;
+        let domain_owners: Vec<(usize, usize)> = outlets
+            .iter()
+            .enumerate()
+            .flat_map(|(o, outlet)| (0..outlet.domains.len()).map(move |d| (o, d)))
+            .collect();
+        let domain_finder = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(domain_owners.iter().map(|&(o, d)| &outlets[o].domains[d]))
+            .map_err(|e| e.to_string())?;
         Ok(Classifier {
             perspectives,
             outlets,
             signature_set,
             signature_owners,
+            domain_finder,
+            domain_owners,
         })
     }
 
@@ -197,18 +211,13 @@ impl Classifier {
     /// The first outlet whose domain appears in `text` as a host name (after `//`, `@`, `.` or
     /// a word boundary, and not followed by more host characters).
     fn by_domain(&self, text: &str) -> Option<(&Outlet, String)> {
-        let lower = text.to_lowercase();
-        let mut best: Option<(usize, &Outlet, &String)> = None;
-        for outlet in &self.outlets {
-            for domain in &outlet.domains {
-                if let Some(pos) = find_host(&lower, domain) {
-                    if best.is_none_or(|(p, _, _)| pos < p) {
-                        best = Some((pos, outlet, domain));
-                    }
-                }
-            }
-        }
-        best.map(|(_, o, d)| (o, d.clone()))
+        self.domain_finder
+            .find_overlapping_iter(text)
+            .find(|m| is_whole_host(text, m.start(), m.end()))
+            .map(|m| {
+                let (o, d) = self.domain_owners[m.pattern().as_usize()];
+                (&self.outlets[o], self.outlets[o].domains[d].clone())
+            })
     }
 
     fn by_signature(&self, text: &str) -> Option<(&Outlet, String)> {
@@ -226,26 +235,19 @@ impl Classifier {
     }
 }
 
-fn find_host(haystack: &str, domain: &str) -> Option<usize> {
-    let is_host_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
-    let mut from = 0;
-    while let Some(offset) = haystack[from..].find(domain) {
-        let start = from + offset;
-        let end = start + domain.len();
-        let before = haystack[..start].chars().next_back();
-        let after = haystack[end..].chars().next();
-        let before_ok = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
-        let after_ok = after.is_none_or(|c| {
-            !is_host_char(c)
-                || (c == '.'
-                    && !haystack[end + 1..].starts_with(|n: char| n.is_ascii_alphanumeric()))
-        });
-        if before_ok && after_ok {
-            return Some(start);
-        }
-        from = end;
-    }
-    None
+/// A domain match is a whole host name: not glued to more name characters on the left
+/// (`notkbs.co.kr`), nor continued on the right (`kbs.co.kr.evil.com`); a full stop that ends
+/// a sentence is fine.
+fn is_whole_host(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let before_ok = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+    let after_ok = match after.next() {
+        None => true,
+        Some('.') => !after.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(c) => !(c.is_ascii_alphanumeric() || c == '-'),
+    };
+    before_ok && after_ok
 }
 
 #[cfg(test)]

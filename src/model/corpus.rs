@@ -63,20 +63,24 @@ impl Corpus {
         story_titles: &std::collections::BTreeMap<String, String>,
     ) -> Corpus {
         let mut stories: Vec<Story> = Vec::new();
+        let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (index, article) in articles.iter().enumerate() {
             let id = article.story.clone().unwrap_or_else(|| article.id.clone());
-            match stories.iter_mut().find(|s| s.id == id) {
-                Some(story) => story.articles.push(index),
-                None => stories.push(Story {
-                    title: story_titles
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| article.title.clone()),
-                    id,
-                    articles: vec![index],
-                    first_day: None,
-                    last_day: None,
-                }),
+            match by_id.get(&id) {
+                Some(&story) => stories[story].articles.push(index),
+                None => {
+                    by_id.insert(id.clone(), stories.len());
+                    stories.push(Story {
+                        title: story_titles
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| article.title.clone()),
+                        id,
+                        articles: vec![index],
+                        first_day: None,
+                        last_day: None,
+                    })
+                }
             }
         }
         for story in &mut stories {
