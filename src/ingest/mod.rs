@@ -210,7 +210,10 @@ fn finish(
                 .map(|(id, s)| (id.clone(), s.title.clone()))
         })
         .collect();
-    Corpus::new(articles, warnings, &story_titles)
+    let mut corpus = Corpus::new(articles, warnings, &story_titles);
+    let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
+    corpus.set_duplicates(duplicates);
+    corpus
 }
 
 impl Ingestor<'_> {
