@@ -8,3 +8,4 @@ pub mod model;
 pub mod open;
 pub mod state;
 pub mod text;
+pub mod watch;
