@@ -4,3 +4,6 @@ pub mod cli;
 pub mod ingest;
 pub mod model;
 pub mod text;
+pub mod app;
+pub mod tui;
+pub mod view;
