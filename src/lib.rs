@@ -1,9 +1,9 @@
 //! parallax: read coverage of one story from different national perspectives side by side.
 
+pub mod app;
 pub mod cli;
 pub mod ingest;
 pub mod model;
 pub mod text;
-pub mod app;
 pub mod tui;
 pub mod view;

@@ -6,8 +6,7 @@ use crate::app::{update, Action, AppState};
 use crate::model::Corpus;
 use crate::view::Screen;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use std::io::stdout;

@@ -60,10 +60,30 @@ impl Chord {
 
 /// Every action a key can be bound to: its name in the keymap file and what help says.
 pub const BINDABLE: &[(&str, Action, &str)] = &[
-    ("scroll-down", Action::Scroll(Scroll::Lines(1)), "scroll down a line"),
-    ("scroll-up", Action::Scroll(Scroll::Lines(-1)), "scroll up a line"),
-    ("page-down", Action::Scroll(Scroll::Pages(1)), "scroll down a page"),
-    ("page-up", Action::Scroll(Scroll::Pages(-1)), "scroll up a page"),
+    ("quit", Action::Quit, "quit (in an overlay: close it)"),
+    ("force-quit", Action::ForceQuit, "quit at once"),
+    ("help", Action::Help, "this help"),
+    ("close", Action::Close, "close the overlay"),
+    (
+        "scroll-down",
+        Action::Scroll(Scroll::Lines(1)),
+        "scroll down a line",
+    ),
+    (
+        "scroll-up",
+        Action::Scroll(Scroll::Lines(-1)),
+        "scroll up a line",
+    ),
+    (
+        "page-down",
+        Action::Scroll(Scroll::Pages(1)),
+        "scroll down a page",
+    ),
+    (
+        "page-up",
+        Action::Scroll(Scroll::Pages(-1)),
+        "scroll up a page",
+    ),
     (
         "half-page-down",
         Action::Scroll(Scroll::HalfPages(1)),
@@ -78,8 +98,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("bottom", Action::Scroll(Scroll::Bottom), "go to the bottom"),
     ("focus-next", Action::FocusNext, "focus the next pane"),
     ("focus-prev", Action::FocusPrev, "focus the previous pane"),
-    ("focus-left", Action::FocusLeft, "focus the pane to the left"),
-    ("focus-right", Action::FocusRight, "focus the pane to the right"),
+    (
+        "focus-left",
+        Action::FocusLeft,
+        "focus the pane to the left",
+    ),
+    (
+        "focus-right",
+        Action::FocusRight,
+        "focus the pane to the right",
+    ),
     (
         "prev-article",
         Action::PrevArticle,
@@ -94,11 +122,7 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
     ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep"),
     ("warnings", Action::Warnings, "show load warnings"),
-    ("help", Action::Help, "this help"),
     ("confirm", Action::Confirm, "open the selected story"),
-    ("close", Action::Close, "close the overlay"),
-    ("quit", Action::Quit, "quit (in an overlay: close it)"),
-    ("force-quit", Action::ForceQuit, "quit at once"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -46,10 +46,20 @@ pub enum Action {
     Zoom,
     CycleSync,
     Warnings,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Wheel over a point: positive lines scroll down.
-    MouseScroll { x: u16, y: u16, lines: i32 },
-    MouseClick { x: u16, y: u16 },
+    MouseScroll {
+        x: u16,
+        y: u16,
+        lines: i32,
+    },
+    MouseClick {
+        x: u16,
+        y: u16,
+    },
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -122,7 +132,11 @@ impl AppState {
             message: None,
             filters: Vec::new(),
             warning_count: corpus.warnings.len()
-                + corpus.articles.iter().map(|a| a.warnings.len()).sum::<usize>(),
+                + corpus
+                    .articles
+                    .iter()
+                    .map(|a| a.warnings.len())
+                    .sum::<usize>(),
             running: true,
             keymap,
             cache: WrapCache::default(),
@@ -389,8 +403,21 @@ fn switch_article(state: &mut AppState, corpus: &Corpus, forward: bool) {
     };
     let shown = column.current + 1;
     state.message = Some(format!("{label} article {shown}/{n}"));
-    let layout = state.layout();
-    state.sync_from(corpus, &layout, focus);
+    // In a synced mode the new article joins the others where they are, rather than
+    // pulling them all to its own position.
+    if let Some(leader) = (0..state.columns.len()).find(|&c| c != focus) {
+        let layout = state.layout();
+        let lead = state.view_of(corpus, &layout, leader);
+        let follower = state.view_of(corpus, &layout, focus);
+        match sync::follow(state.sync, &lead, &follower) {
+            Target::Stay => {}
+            Target::Line(line) => state.set_top(corpus, &layout, focus, line),
+            Target::Anchor(anchor) => {
+                let column = &mut state.columns[focus];
+                column.anchors[column.current] = anchor;
+            }
+        }
+    }
 }
 
 fn click(state: &mut AppState, x: u16, y: u16) {

@@ -2,5 +2,5 @@
 //! its display width.
 
 pub mod sanitize;
-pub mod wrap;
 pub mod width;
+pub mod wrap;

@@ -7,6 +7,7 @@
 //! (block, line offset inside the block) and survive a change of width.
 
 use crate::model::{Article, Block, BlockKind};
+use crate::text::sanitize::is_forbidden;
 use crate::text::width::display_width;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -133,7 +134,9 @@ fn wrap_block(index: usize, block: &Block, width: usize, out: &mut Vec<Line>) {
             (LineKind::TableRow, "", "")
         }
     };
-    let inner = width.saturating_sub(display_width(first)).max(MIN_WIDTH - 2);
+    let inner = width
+        .saturating_sub(display_width(first))
+        .max(MIN_WIDTH - 2);
     for (n, text) in wrap_text(&block.text, inner).into_iter().enumerate() {
         out.push(Line {
             block: index,
@@ -147,9 +150,21 @@ fn wrap_block(index: usize, block: &Block, width: usize, out: &mut Vec<Line>) {
 /// Wrap text to `width` cells. Newlines inside a block are kept as line breaks.
 pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
-    let options = textwrap::Options::new(width).break_words(true);
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .word_separator(word_separator(text));
+    // Ingest already cleans article text; this second guard costs one scan and means no
+    // escape sequence can reach the terminal even from an article built some other way.
+    let cleaned: std::borrow::Cow<str> = if text.chars().any(|c| c != '\n' && is_forbidden(c)) {
+        text.chars()
+            .filter(|&c| c == '\n' || !is_forbidden(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     let mut out = Vec::new();
-    for paragraph in text.split('\n') {
+    for paragraph in cleaned.split('\n') {
         for line in textwrap::wrap(paragraph, &options) {
             push_fitted(&mut out, &line, width);
         }
@@ -158,6 +173,23 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
         out.push(String::new());
     }
     out
+}
+
+/// Korean separates words with spaces and reads best broken only there (CSS `keep-all`);
+/// Japanese and Chinese have no spaces and break between characters (UAX #14). Text with
+/// Hangul and no kana or ideographs is treated as Korean.
+fn word_separator(text: &str) -> textwrap::WordSeparator {
+    let hangul = text
+        .chars()
+        .any(|c| matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}'));
+    let han_or_kana = text.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+    });
+    if hangul && !han_or_kana {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    }
 }
 
 /// textwrap measures words in cells but may leave a line one wide character too long when a
@@ -279,8 +311,11 @@ fn fit_columns(natural: &[usize], available: usize) -> Vec<usize> {
 /// the view and `update` see the same layouts; a resize only adds entries.
 #[derive(Debug, Clone, Default)]
 pub struct WrapCache {
-    entries: Rc<RefCell<HashMap<(usize, u16), Rc<Wrapped>>>>,
+    entries: Rc<RefCell<Layouts>>,
 }
+
+/// (article index, width) -> layout.
+type Layouts = HashMap<(usize, u16), Rc<Wrapped>>;
 
 /// Layouts kept before the cache is emptied (a long drag-resize makes one per width).
 const CACHE_LIMIT: usize = 512;
@@ -366,7 +401,12 @@ mod tests {
     #[test]
     fn korean_wraps_at_spaces_and_fits() {
         let lines = wrap_text("한국과 일본 정상은 서울에서 회담을 열었다", 12);
-        assert_eq!(lines[0], "한국과 일본");
+        // Broken only at spaces, never inside a word.
+        // "회담을 열었다" is 13 cells, one too many for a line.
+        assert_eq!(
+            lines,
+            vec!["한국과 일본", "정상은", "서울에서", "회담을", "열었다"]
+        );
         for line in &lines {
             assert!(display_width(line) <= 12, "{line}");
         }
@@ -471,6 +511,16 @@ mod tests {
         assert!(w.lines.iter().any(|l| l.text.contains("security")));
         let tiny = wrap_article(&a, 6);
         assert!(tiny.lines.iter().all(|l| l.kind == LineKind::TableRow));
+    }
+
+    #[test]
+    fn control_characters_never_survive_wrapping() {
+        let lines = wrap_text("red\u{1b}[31m text\u{7} here\nnext", 40);
+        assert_eq!(lines, vec!["red[31m text here", "next"]);
+        assert!(lines
+            .iter()
+            .flat_map(|l| l.chars())
+            .all(|c| !c.is_control()));
     }
 
     #[test]

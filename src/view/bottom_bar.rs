@@ -14,15 +14,20 @@ pub struct BottomBar<'a> {
 }
 
 /// The hints, most useful first; as many as fit are shown.
-const HINTS: &[(Action, &str)] = &[
-    (Action::Quit, "quit"),
-    (Action::Help, "help"),
-    (Action::Stories, "stories"),
-    (Action::FocusNext, "focus"),
-    (Action::Scroll(Scroll::Lines(1)), "scroll"),
-    (Action::CycleSync, "sync"),
-    (Action::Zoom, "zoom"),
-    (Action::NextArticle, "next article"),
+/// A pair shows both keys ("j/k scroll").
+const HINTS: &[(Action, Option<Action>, &str)] = &[
+    (Action::Quit, None, "quit"),
+    (Action::Help, None, "help"),
+    (Action::Stories, None, "stories"),
+    (Action::FocusNext, None, "focus"),
+    (
+        Action::Scroll(Scroll::Lines(1)),
+        Some(Action::Scroll(Scroll::Lines(-1))),
+        "scroll",
+    ),
+    (Action::CycleSync, None, "sync"),
+    (Action::Zoom, None, "zoom"),
+    (Action::PrevArticle, Some(Action::NextArticle), "article"),
 ];
 
 impl Widget for BottomBar<'_> {
@@ -52,22 +57,33 @@ impl Widget for BottomBar<'_> {
             spans.push(Span::from("  "));
         }
         let mut used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-        for (action, label) in HINTS {
+        for (action, pair, label) in HINTS {
             let Some(key) = state.keymap.key(*action) else {
                 continue;
             };
-            let key = super::help::key_label(key);
+            let mut key = super::help::key_label(key);
+            if let Some(other) = pair.and_then(|a| state.keymap.key(a)) {
+                key = format!("{key}/{}", super::help::key_label(other));
+            }
             let hint_width = display_width(&key) + 1 + display_width(label) + 2;
             if used + hint_width > usize::from(room) {
                 break;
             }
             used += hint_width;
-            spans.push(Span::styled(key, Style::default().add_modifier(Modifier::BOLD)));
+            spans.push(Span::styled(
+                key,
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
             spans.push(Span::from(format!(" {label}  ")));
         }
         buf.set_line(area.x, area.y, &Line::from(spans), room);
         if right_width <= area.width {
-            buf.set_string(area.x + area.width - right_width, area.y, right, right_style);
+            buf.set_string(
+                area.x + area.width - right_width,
+                area.y,
+                right,
+                right_style,
+            );
         }
     }
 }

@@ -64,13 +64,17 @@ pub fn line_count(keymap: &Keymap) -> usize {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let entries = lines(&self.state.keymap);
-        let key_width = entries.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
+        let key_width = entries
+            .iter()
+            .map(|(k, _)| display_width(k))
+            .max()
+            .unwrap_or(0);
         let text_width = entries
             .iter()
             .map(|(_, d)| display_width(d))
             .max()
             .unwrap_or(0);
-        let width = (key_width + text_width + 5) as u16;
+        let width = (key_width + text_width + 6) as u16;
         let title = Line::from(" Keys — Esc closes ").bold();
         let inner = popup(area, width, entries.len() as u16 + 2, title, buf);
         let scroll = self.scroll.min(entries.len().saturating_sub(1));
@@ -115,11 +119,35 @@ mod tests {
             .map(|(k, d)| format!("{k} {d}"))
             .collect();
         let all = text.join("\n");
-        for key in ["q", "Ctrl-c", "?", "Tab", "Shift-Tab", "h, ←", "l, →", "j, ↓", "k, ↑",
-            "Space, PgDn", "b, PgUp", "Ctrl-d", "Ctrl-u", "g, Home", "G, End", "[", "]", "s",
-            "z", "=", "Esc", "wheel", "click"]
-        {
-            assert!(text.iter().any(|l| l.starts_with(&format!("{key} "))), "{key} missing:\n{all}");
+        for key in [
+            "q",
+            "Ctrl-c",
+            "?",
+            "Tab",
+            "Shift-Tab",
+            "h, ←",
+            "l, →",
+            "j, ↓",
+            "k, ↑",
+            "Space, PgDn",
+            "b, PgUp",
+            "Ctrl-d",
+            "Ctrl-u",
+            "g, Home",
+            "G, End",
+            "[",
+            "]",
+            "s",
+            "z",
+            "=",
+            "Esc",
+            "wheel",
+            "click",
+        ] {
+            assert!(
+                text.iter().any(|l| l.starts_with(&format!("{key} "))),
+                "{key} missing:\n{all}"
+            );
         }
     }
 }

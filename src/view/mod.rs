@@ -46,7 +46,12 @@ impl Widget for Screen<'_> {
         }
         if state.columns.is_empty() {
             let note = Line::from("No articles to show. Open files with `parallax PATH…`.").dim();
-            buf.set_line(layout.body.x + 1, layout.body.y + 1, &note, layout.body.width);
+            buf.set_line(
+                layout.body.x + 1,
+                layout.body.y + 1,
+                &note,
+                layout.body.width,
+            );
         }
         bottom_bar::BottomBar { state }.render(layout.bottom_bar, buf);
         for overlay in &state.overlays {
@@ -58,7 +63,9 @@ impl Widget for Screen<'_> {
                     selected,
                 }
                 .render(area, buf),
-                Overlay::Warnings { first } => warnings::Warnings { corpus, first }.render(area, buf),
+                Overlay::Warnings { first } => {
+                    warnings::Warnings { corpus, first }.render(area, buf)
+                }
             }
         }
     }
@@ -73,8 +80,12 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 /// A bordered box centred in `area`, cleared, with a title; returns its inside.
 pub fn popup(area: Rect, width: u16, height: u16, title: Line<'_>, buf: &mut Buffer) -> Rect {
-    let width = width.min(area.width.saturating_sub(2)).max(area.width.min(10));
-    let height = height.min(area.height.saturating_sub(2)).max(area.height.min(3));
+    let width = width
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(10));
+    let height = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(3));
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

@@ -60,7 +60,8 @@ impl Widget for Pane<'_> {
         render_header(article, color, layout.header, buf);
 
         let body = layout.body;
-        let (wrapped, view) = state.pane_view(corpus, layout.column, body.width.max(1), body.height.max(1));
+        let (wrapped, view) =
+            state.pane_view(corpus, layout.column, body.width.max(1), body.height.max(1));
         for (row, line) in wrapped
             .lines
             .iter()
@@ -75,9 +76,16 @@ impl Widget for Pane<'_> {
             ]);
             buf.set_line(body.x, body.y + row as u16, &spans, body.width);
         }
-        if let Some((start, len)) = thumb(layout.scrollbar.height, view.total, view.height, view.top) {
+        if let Some((start, len)) =
+            thumb(layout.scrollbar.height, view.total, view.height, view.top)
+        {
             for y in start..start + len {
-                buf.set_string(layout.scrollbar.x, layout.scrollbar.y + y, "█", Style::default().fg(color));
+                buf.set_string(
+                    layout.scrollbar.x,
+                    layout.scrollbar.y + y,
+                    "█",
+                    Style::default().fg(color),
+                );
             }
         }
     }
@@ -92,11 +100,20 @@ fn render_header(article: &crate::model::Article, color: Color, area: Rect, buf:
     let width = usize::from(area.width);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     if area.height < 4 {
-        buf.set_string(area.x, area.y, truncate_to_width(&article.title, width), bold);
+        buf.set_string(
+            area.x,
+            area.y,
+            truncate_to_width(&article.title, width),
+            bold,
+        );
         return;
     }
     let outlet = article.outlet.as_deref().unwrap_or("unknown outlet");
-    let date = article.date.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("undated");
+    let date = article
+        .date
+        .as_deref()
+        .map(|d| d.get(..10).unwrap_or(d))
+        .unwrap_or("undated");
     let meta = truncate_to_width(&format!("{outlet} · {date}"), width);
     buf.set_string(area.x, area.y, meta, Style::default().fg(color));
     let mut title = wrap_text(&article.title, width);

@@ -87,7 +87,11 @@ impl Widget for StoryPicker<'_> {
                     .filter(|&&i| corpus.articles[i].perspective == p.id)
                     .count();
                 let w = count_width(&p.label);
-                let cell = if n == 0 { "·".to_string() } else { n.to_string() };
+                let cell = if n == 0 {
+                    "·".to_string()
+                } else {
+                    n.to_string()
+                };
                 spans.push(Span::from(format!("{cell:>w$} ")));
             }
             let mut line = Line::from(spans);

@@ -30,7 +30,13 @@ impl Widget for Tabs<'_> {
             } else {
                 Style::default().fg(color)
             };
-            buf.set_stringn(rect.x, rect.y, format!(" {label} "), usize::from(rect.width), style);
+            buf.set_stringn(
+                rect.x,
+                rect.y,
+                format!(" {label} "),
+                usize::from(rect.width),
+                style,
+            );
             let separator = rect.x + rect.width;
             if separator < area.x + area.width && column + 1 < labels.len() {
                 buf.set_string(separator, rect.y, "│", theme::dim());

@@ -39,16 +39,10 @@ pub fn warning() -> Style {
 pub fn line_styles(kind: LineKind, accent: Color) -> (Style, Style) {
     let plain = Style::default();
     match kind {
-        LineKind::Heading => (
-            plain.fg(accent).add_modifier(Modifier::BOLD),
-            plain,
-        ),
+        LineKind::Heading => (plain.fg(accent).add_modifier(Modifier::BOLD), plain),
         LineKind::ListItem => (plain, plain.fg(accent)),
         LineKind::Quote => (plain.add_modifier(Modifier::ITALIC), plain.fg(accent)),
-        LineKind::Caption => (
-            plain.fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            plain,
-        ),
+        LineKind::Caption => (plain.fg(Color::Gray).add_modifier(Modifier::ITALIC), plain),
         LineKind::TableRule => (dim(), plain),
         LineKind::TableHead => (plain.add_modifier(Modifier::BOLD), plain),
         LineKind::TableRow | LineKind::Paragraph | LineKind::Blank => (plain, plain),

@@ -29,28 +29,31 @@ impl Widget for TopBar<'_> {
         let TopBar { state, corpus } = self;
         buf.set_style(area, theme::bar());
         let story = corpus.stories.get(state.story);
-        let mut right = format!("sync: {}", state.sync.label());
-        if state.zoom {
-            right.push_str(" │ zoom");
-        }
-        right.push_str(" │ filter: ");
-        if state.filters.is_empty() {
-            right.push_str("none");
-        } else {
-            right.push_str(&state.filters.join(", "));
-        }
-        right.push(' ');
-        let width = usize::from(area.width);
-        let right = truncate_to_width(&right, width / 2);
-        let right_width = display_width(&right);
         let (title, dates) = match story {
             Some(s) => (s.title.as_str(), date_span(s)),
             None => ("no stories", String::new()),
         };
+        let mut right = format!("sync: {}", state.sync.label());
+        if state.zoom {
+            right.push_str(" │ zoom");
+        }
+        if !state.filters.is_empty() {
+            right.push_str(&format!(" │ filter: {}", state.filters.join(", ")));
+        }
+        let width = usize::from(area.width);
+        let fixed = display_width(" parallax │ ") + display_width(&format!(" │ {dates}"));
+        // "filter: none" is shown only when the whole title still fits beside it.
+        if state.filters.is_empty()
+            && fixed + display_width(title) + display_width(&right) + 16 <= width
+        {
+            right.push_str(" │ filter: none");
+        }
+        right.push(' ');
+        let right = truncate_to_width(&right, width / 2);
+        let right_width = display_width(&right);
         let left_room = width.saturating_sub(right_width + 1);
         let mut left = vec![Span::from(" parallax ").add_modifier(Modifier::BOLD)];
         let dates_part = format!(" │ {dates}");
-        let fixed = display_width(" parallax ") + 3 + display_width(&dates_part);
         let title = truncate_to_width(title, left_room.saturating_sub(fixed).max(1));
         left.push(Span::from("│ ").dim());
         left.push(Span::from(title).bold().white());
