@@ -36,6 +36,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> anyho
     let size = terminal.size()?;
     let mut state = AppState::new(corpus, Keymap::embedded().clone(), size.width, size.height);
     draw(terminal, &state, corpus)?;
+    // Debug builds only: lets the end-to-end test prove a panic still restores the terminal.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+        panic!("PARALLAX_TEST_PANIC is set");
+    }
     while state.running {
         let mut changed = false;
         // Block for one event, then take whatever else is already waiting (a fast wheel or
