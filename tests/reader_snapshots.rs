@@ -159,6 +159,7 @@ fn zoomed_pane_uses_the_full_width() {
 #[test]
 fn tiny_terminal_says_so_and_every_size_renders() {
     snapshot("too_small_19x5", &render(&seeds(), 19, 5, &[]));
+    assert!(text(&render(&seeds(), 15, 4, &[])).contains("too small"));
     // No size panics, with or without overlays.
     for (w, h) in [
         (1, 1),

@@ -72,9 +72,14 @@ impl Widget for Screen<'_> {
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = crate::text::width::truncate_to_width("terminal too small", usize::from(area.width));
+    // The longest wording that fits.
+    let width = usize::from(area.width);
+    let text = ["terminal too small", "too small", "small", "!"]
+        .into_iter()
+        .find(|t| t.len() <= width)
+        .unwrap_or("");
     let y = area.y + area.height / 2;
-    let x = area.x + area.width.saturating_sub(text.chars().count() as u16) / 2;
+    let x = area.x + (area.width - text.len() as u16) / 2;
     buf.set_string(x, y, text, Style::default().bold());
 }
 
