@@ -15,5 +15,8 @@ fn without_a_terminal_the_list_is_printed() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.starts_with("ID "), "{stdout}");
     assert!(stdout.contains("001_dfab2ef32de3a2b5"), "{stdout}");
-    assert!(!stdout.contains('\u{1b}'), "no escape sequences: {stdout:?}");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no escape sequences: {stdout:?}"
+    );
 }
