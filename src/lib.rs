@@ -1,6 +1,7 @@
 //! parallax: read coverage of one story from different national perspectives side by side.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod ingest;
@@ -8,4 +9,6 @@ pub mod model;
 pub mod open;
 pub mod state;
 pub mod text;
+pub mod tui;
+pub mod view;
 pub mod watch;

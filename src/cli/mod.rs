@@ -132,6 +132,17 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => {
             let corpus = load(&cli.paths);
+            // The reader needs a terminal; piped or redirected, print the list instead.
+            use std::io::IsTerminal;
+            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                return match crate::tui::run(corpus) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("parallax: {e}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
             output::print_list(&corpus, ListFormat::Table)
         }
         Some(Command::List { paths, format }) => output::print_list(&load(&paths), format),
