@@ -2,6 +2,7 @@
 
 mod output;
 
+use crate::app::keymap::Keymap;
 use crate::config::{self, Config};
 use crate::ingest::{classify::Classifier, Ingestor};
 use crate::model::Corpus;
@@ -69,7 +70,8 @@ pub enum ShowFormat {
 /// What every command needs: the user's config and the rules it yields.
 pub struct Session {
     pub config: Config,
-    pub classifier: Classifier,
+    pub classifier: &'static Classifier,
+    pub keymap: Keymap,
 }
 
 impl Session {
@@ -78,26 +80,59 @@ impl Session {
             config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
         let classifier = Classifier::from_toml(&perspectives)
             .map_err(|e| format!("perspectives in config: {e}"))?;
-        Ok(Session { config, classifier })
+        let keymap = Keymap::with_overrides(&config.keys).map_err(|e| match &config.source {
+            Some(path) => format!("{}: {e}", path.display()),
+            None => e,
+        })?;
+        // The reader's views look perspectives up by id: they must see the user's too.
+        let classifier = Classifier::install(classifier);
+        Ok(Session {
+            config,
+            classifier,
+            keymap,
+        })
+    }
+
+    /// The paths to open: the given ones, else the config's (empty: the bundled seeds).
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            self.config.expanded_paths()
+        } else {
+            given.to_vec()
+        }
     }
 
     /// The given paths; else the config's paths; else the bundled seeds.
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        let ingestor = Ingestor {
-            classifier: &self.classifier,
-            ..Ingestor::default()
-        };
-        let configured = self.config.expanded_paths();
-        let paths = if paths.is_empty() {
-            &configured[..]
-        } else {
-            paths
-        };
-        if paths.is_empty() {
-            ingestor.load_seeds()
-        } else {
-            ingestor.load_paths(paths)
+        load_with(self.classifier, &self.paths(paths))
+    }
+
+    /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
+    pub fn reader_options(&self, given: &[PathBuf]) -> crate::tui::Options {
+        let paths = self.paths(given);
+        let classifier = self.classifier;
+        let reload_paths = paths.clone();
+        crate::tui::Options {
+            keymap: self.keymap.clone(),
+            color: self.config.theme.use_color(),
+            state_file: crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)),
+            reload: (!paths.is_empty()).then(|| {
+                Box::new(move || load_with(classifier, &reload_paths)) as Box<dyn Fn() -> Corpus>
+            }),
+            watch: paths,
         }
+    }
+}
+
+fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
+    let ingestor = Ingestor {
+        classifier,
+        ..Ingestor::default()
+    };
+    if paths.is_empty() {
+        ingestor.load_seeds()
+    } else {
+        ingestor.load_paths(paths)
     }
 }
 
@@ -135,7 +170,7 @@ pub fn main() -> ExitCode {
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                return match crate::tui::run(corpus) {
+                return match crate::tui::run(corpus, session.reader_options(&cli.paths)) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("parallax: {e}");

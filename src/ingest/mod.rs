@@ -36,7 +36,7 @@ impl Default for Ingestor<'static> {
     fn default() -> Self {
         Ingestor {
             boilerplate: Boilerplate::embedded(),
-            classifier: Classifier::embedded(),
+            classifier: Classifier::active(),
             html: &html::MinimalExtractor,
         }
     }
