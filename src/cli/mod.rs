@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod output;
+pub mod topics;
 
 use crate::ingest;
 use crate::model::Corpus;
@@ -42,6 +43,24 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
+    /// The topics of each article (blocks tagged per topic); with --blocks, of each block.
+    Topics {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::TopicsFormat::Table)]
+        format: topics::TopicsFormat,
+        /// Also list every block with its topics and the matched terms.
+        #[arg(long)]
+        blocks: bool,
+    },
+    /// A story's coverage: topics × perspectives, with the gaps marked.
+    Coverage {
+        /// The story id (default: the story with the most perspectives).
+        #[arg(long)]
+        story: Option<String>,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::CoverageFormat::Table)]
+        format: topics::CoverageFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,6 +99,16 @@ pub fn main() -> ExitCode {
             dropped,
         }) => output::print_show(&load(&paths), &id, format, dropped),
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        Some(Command::Topics {
+            paths,
+            format,
+            blocks,
+        }) => topics::print_topics(&load(&paths), format, blocks),
+        Some(Command::Coverage {
+            story,
+            paths,
+            format,
+        }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,
