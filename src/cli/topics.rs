@@ -26,18 +26,9 @@ pub enum CoverageFormat {
 }
 
 pub fn print_topics(corpus: &Corpus, format: TopicsFormat, blocks: bool) -> io::Result<ExitCode> {
-    let lexicon = Lexicon::embedded();
-    let tags = lexicon.tag_corpus(corpus);
-    let mut out = io::stdout().lock();
-    match format {
-        TopicsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &topics_json(corpus, &tags, lexicon, blocks))?;
-            writeln!(out)?;
-        }
-        TopicsFormat::Table => {
-            out.write_all(topics_table(corpus, &tags, lexicon, blocks).as_bytes())?
-        }
-    }
+    io::stdout()
+        .lock()
+        .write_all(topics_output(corpus, format, blocks).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -46,26 +37,59 @@ pub fn print_coverage(
     story: Option<&str>,
     format: CoverageFormat,
 ) -> io::Result<ExitCode> {
+    match coverage_output(corpus, story, format) {
+        Ok(text) => {
+            io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// What `parallax topics` prints.
+pub fn topics_output(corpus: &Corpus, format: TopicsFormat, blocks: bool) -> String {
+    let lexicon = Lexicon::embedded();
+    let tags = lexicon.tag_corpus(corpus);
+    match format {
+        TopicsFormat::Json => {
+            let value = topics_json(corpus, &tags, lexicon, blocks);
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        TopicsFormat::Table => topics_table(corpus, &tags, lexicon, blocks),
+    }
+}
+
+/// What `parallax coverage` prints, or why there is nothing to print.
+pub fn coverage_output(
+    corpus: &Corpus,
+    story: Option<&str>,
+    format: CoverageFormat,
+) -> Result<String, String> {
     let chosen = match story {
         Some(id) => corpus.stories.iter().find(|s| s.id == id),
         None => default_story(corpus),
     };
     let Some(story) = chosen else {
-        match story {
+        return Err(match story {
             Some(id) => {
                 let ids: Vec<&str> = corpus.stories.iter().map(|s| s.id.as_str()).collect();
-                eprintln!(
-                    "parallax: no story with id \"{id}\" (stories: {})",
+                format!(
+                    "no story with id \"{id}\" (stories: {})",
                     if ids.is_empty() {
                         "none".to_string()
                     } else {
                         ids.join(", ")
                     }
-                );
+                )
             }
-            None => eprintln!("parallax: no articles, so no story to show"),
-        }
-        return Ok(ExitCode::from(2));
+            None => "no articles, so no story to show".to_string(),
+        });
     };
     let lexicon = Lexicon::embedded();
     let classifier = Classifier::embedded();
@@ -78,23 +102,17 @@ pub fn print_coverage(
             .perspective(id)
             .map_or_else(|| id.to_string(), |p| p.label.clone())
     };
-    let mut out = io::stdout().lock();
-    match format {
+    Ok(match format {
         CoverageFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &coverage_json(corpus, story, &matrix, lexicon, &label),
-            )?;
-            writeln!(out)?;
+            let value = coverage_json(corpus, story, &matrix, lexicon, &label);
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
         }
-        CoverageFormat::Table => {
-            out.write_all(coverage_table(corpus, story, &matrix, lexicon, &label).as_bytes())?
-        }
-        CoverageFormat::Markdown => {
-            out.write_all(coverage_markdown(corpus, story, &matrix, lexicon, &label).as_bytes())?
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+        CoverageFormat::Table => coverage_table(corpus, story, &matrix, lexicon, &label),
+        CoverageFormat::Markdown => coverage_markdown(corpus, story, &matrix, lexicon, &label),
+    })
 }
 
 fn pad(text: &str, width: usize) -> String {

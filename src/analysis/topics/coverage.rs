@@ -207,3 +207,130 @@ pub fn default_story(corpus: &Corpus) -> Option<&Story> {
         })
         .map(|(_, s)| s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::topics::tagging::tests::article;
+    use crate::analysis::topics::Lexicon;
+    use std::collections::BTreeMap;
+
+    fn order(id: &str) -> usize {
+        ["korean", "japanese", "wire"]
+            .iter()
+            .position(|p| *p == id)
+            .unwrap_or(3)
+    }
+
+    fn corpus() -> Corpus {
+        let mut lone = article("z", "wire", "Elsewhere", &["Tariffs."]);
+        lone.story = Some("other".into());
+        Corpus::new(
+            vec![
+                article(
+                    "w1",
+                    "wire",
+                    "Wire one",
+                    &["Tariffs rose.", "LNG deal.", "Plain."],
+                ),
+                article("k", "korean", "Korean view", &["Tariffs hurt.", "Plain."]),
+                article(
+                    "j",
+                    "japanese",
+                    "Japanese view",
+                    &["Plain.", "LNG and tariffs."],
+                ),
+                article(
+                    "w2",
+                    "wire",
+                    "Wire two",
+                    &["Shipbuilding.", "More tariffs."],
+                ),
+                lone,
+            ],
+            Vec::new(),
+            &BTreeMap::new(),
+        )
+    }
+
+    #[test]
+    fn counts_blocks_per_perspective_and_marks_gaps() {
+        let corpus = corpus();
+        let lexicon = Lexicon::embedded();
+        let tags = lexicon.tag_corpus(&corpus);
+        let story = corpus.stories.iter().find(|s| s.id == "s");
+        let Some(story) = story else {
+            panic!("story s exists");
+        };
+        let m = coverage(&corpus, &tags, story, lexicon.topics().len(), &order);
+        let columns: Vec<(&str, Vec<usize>, usize)> = m
+            .perspectives
+            .iter()
+            .map(|p| (p.id.as_str(), p.articles.clone(), p.blocks))
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                ("korean", vec![1], 2),
+                ("japanese", vec![2], 2),
+                ("wire", vec![0, 3], 5)
+            ]
+        );
+        let row = |id: &str| {
+            let t = lexicon.find(id).unwrap_or(TopicId(0));
+            m.topics.iter().position(|&r| r == t).unwrap_or(usize::MAX)
+        };
+        let trade = row("trade");
+        let blocks: Vec<usize> = m.cells[trade].iter().map(|c| c.blocks).collect();
+        assert_eq!(blocks, [1, 1, 2]);
+        assert_eq!(m.cells[trade][2].articles, 2);
+        assert_eq!(
+            m.cells[trade][2].first,
+            Some(BlockRef {
+                article: 0,
+                block: 0
+            })
+        );
+        assert_eq!(m.share(trade, 2), 0.4);
+        // Energy: Japanese and wire write about LNG, the Korean article does not.
+        let energy = row("energy");
+        assert_eq!(
+            m.cells[energy][1].first,
+            Some(BlockRef {
+                article: 2,
+                block: 1
+            })
+        );
+        assert!(m.is_gap(energy, 0));
+        assert!(!m.is_gap(energy, 1));
+        // Shipbuilding: only the wire covers it: not a gap, nobody else is "missing" it.
+        assert!(!m.is_gap(row("shipbuilding"), 0));
+        let gaps: Vec<(&str, Vec<usize>, Vec<usize>)> = m
+            .gaps
+            .iter()
+            .map(|g| {
+                (
+                    lexicon.topic(g.topic).id.as_str(),
+                    g.covered_by.clone(),
+                    g.missing.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(gaps, [("energy", vec![1, 2], vec![0])]);
+        // Articles: perspective order, then corpus order; counts per topic row.
+        let articles: Vec<(usize, usize, usize)> = m
+            .articles
+            .iter()
+            .map(|a| (a.article, a.perspective, a.counts[trade]))
+            .collect();
+        assert_eq!(articles, [(1, 0, 1), (2, 1, 1), (0, 2, 1), (3, 2, 1)]);
+        assert_eq!(m.max_share(), 0.5);
+    }
+
+    #[test]
+    fn default_story_has_the_most_perspectives() {
+        let corpus = corpus();
+        assert_eq!(default_story(&corpus).map(|s| s.id.as_str()), Some("s"));
+        assert_eq!(default_story(&Corpus::default()), None);
+    }
+}

@@ -319,8 +319,23 @@ fn is_capitals(term: &str) -> bool {
     letters >= 2 && !term.chars().any(|c| c.is_lowercase()) && term.is_ascii()
 }
 
+/// A character that continues a Latin word. Korean, Japanese and Chinese letters do not:
+/// those scripts attach particles straight to a Latin term ("LNG와", "AIを").
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'   // Hangul Jamo
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3130}'..='\u{318F}' // Hangul compatibility Jamo
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+    )
 }
 
 fn boundary_before(text: &str, start: usize) -> bool {
