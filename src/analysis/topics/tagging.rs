@@ -307,8 +307,12 @@ pub(crate) mod tests {
         let tags = lexicon.tag_article(&with_seoul);
         assert_eq!(ids(&tags.blocks[1]), ["south-korea"]);
         assert_eq!(
-            tags.blocks[1].get(sk).map(|t| t.spans.as_slice()),
-            Some([0..5].as_slice())
+            tags.blocks[1].get(sk).map(|t| t
+                .spans
+                .iter()
+                .map(|s| (s.start, s.end))
+                .collect::<Vec<_>>()),
+            Some(vec![(0, 5)])
         );
         // A lone text decides by itself.
         assert_eq!(
