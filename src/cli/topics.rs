@@ -412,11 +412,7 @@ fn gap_lines(matrix: &Coverage, lexicon: &Lexicon, label: &dyn Fn(&str) -> Strin
         .gaps
         .iter()
         .map(|g| {
-            let row = matrix
-                .topics
-                .iter()
-                .position(|&t| t == g.topic)
-                .unwrap_or(0);
+            let row = matrix.row(g.topic).unwrap_or(0);
             let covered = g
                 .covered_by
                 .iter()

@@ -87,6 +87,11 @@ impl Coverage {
             .fold(0.0, f64::max)
     }
 
+    /// The row of a topic.
+    pub fn row(&self, topic: TopicId) -> Option<usize> {
+        self.topics.iter().position(|&t| t == topic)
+    }
+
     pub fn is_gap(&self, row: usize, column: usize) -> bool {
         let topic = self.topics[row];
         self.gaps

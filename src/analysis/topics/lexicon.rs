@@ -1,7 +1,7 @@
 //! The topic lexicon: `assets/topics.toml` compiled into one Aho-Corasick automaton, and the
 //! scan that finds every whole-word term in a text in one pass.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -123,6 +123,13 @@ impl Lexicon {
         Lexicon::build(&LexiconSpec::from_toml(source)?)
     }
 
+    /// The bundled topics with a user's file laid over them (same id replaces, new id adds).
+    pub fn with_overrides(user_toml: &str) -> Result<Lexicon, String> {
+        let mut spec = LexiconSpec::from_toml(EMBEDDED)?;
+        spec.overlay(LexiconSpec::from_toml(user_toml)?);
+        Lexicon::build(&spec)
+    }
+
     pub fn build(spec: &LexiconSpec) -> Result<Lexicon, String> {
         if spec.topics.len() > usize::from(u16::MAX) {
             return Err("topics: too many topics".into());
@@ -213,6 +220,8 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            // A DFA: tagging runs over every block of every article, the build runs once.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&folded_patterns)
             .map_err(|e| format!("topics: {e}"))?;
         Ok(Lexicon {
@@ -492,6 +501,32 @@ mod tests {
             .collect();
         assert_eq!(ids, [("a", "A2"), ("b", "B"), ("c", "C")]);
         assert_eq!(base.ignore.phrases, ["z z"]);
+    }
+
+    #[test]
+    fn user_topics_override_and_extend_the_bundled_ones() {
+        let user = "[[topic]]\nid='energy'\nlabel='Power'\ncolor='#00ff00'\nterms=['grid']\n\
+                    [[topic]]\nid='rice'\nlabel='Rice'\ncolor='#ffffff'\nterms=['rice']";
+        let Ok(lexicon) = Lexicon::with_overrides(user) else {
+            panic!("the user's file is valid");
+        };
+        assert_eq!(lexicon.topics().len(), 13);
+        let energy = lexicon
+            .find("energy")
+            .map(|t| lexicon.topic(t).label.as_str());
+        assert_eq!(energy, Some("Power"));
+        let ids = |text: &str| -> Vec<String> {
+            lexicon
+                .tag_text(text)
+                .topics()
+                .map(|t| lexicon.topic(t).id.clone())
+                .collect()
+        };
+        // "LNG" was a term of the bundled energy topic; the user's replaces it.
+        assert_eq!(ids("LNG for the grid"), ["energy"]);
+        assert_eq!(ids("LNG"), Vec::<String>::new());
+        assert_eq!(ids("American rice"), ["rice"]);
+        assert!(Lexicon::with_overrides("[[topic]]\nid='x'").is_err());
     }
 
     #[test]
