@@ -454,6 +454,35 @@ mod tests {
         }
     }
 
+    /// Every strong term of the bundled file, alone in a sentence, tags its topic: no term is
+    /// shadowed by an ignore phrase, misspelt into a form that cannot match, or lost.
+    #[test]
+    fn every_bundled_term_tags_its_topic() {
+        let Ok(spec) = LexiconSpec::from_toml(EMBEDDED) else {
+            panic!("assets/topics.toml parses");
+        };
+        let lexicon = Lexicon::embedded();
+        let mut failures = Vec::new();
+        for t in &spec.topics {
+            let id = lexicon.find(&t.id);
+            for term in t.terms.iter().chain(&t.exact) {
+                let text = format!("They spoke of {term} today.");
+                let tags = lexicon.tag_text(&text);
+                if !id.is_some_and(|id| tags.has(id)) {
+                    failures.push(format!("{}: {term}", t.id));
+                }
+            }
+            // Weak terms alone tag nothing.
+            for term in &t.context {
+                let text = format!("They spoke of {term} today.");
+                if id.is_some_and(|id| lexicon.tag_text(&text).has(id)) {
+                    failures.push(format!("{} (context): {term}", t.id));
+                }
+            }
+        }
+        assert_eq!(failures, Vec::<String>::new());
+    }
+
     #[test]
     fn inflections_follow_english_spelling() {
         assert_eq!(inflections("tariff"), ["tariffs", "tariffed", "tariffing"]);
