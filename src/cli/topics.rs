@@ -275,6 +275,14 @@ pub fn topics_table(
             let _ = writeln!(out);
         }
     }
+    let warnings = corpus.all_warnings().len();
+    if warnings > 0 {
+        let _ = writeln!(
+            out,
+            "({} article(s), {warnings} warning(s): run `parallax check` to see them)",
+            corpus.articles.len()
+        );
+    }
     out
 }
 
