@@ -156,19 +156,13 @@ impl Lexicon {
                 patterns.len() - 1
             });
             let entries = &mut patterns[slot].entries;
-            let duplicate = entries
-                .iter()
-                .any(|e| e.topic == entry.topic && e.capitals == entry.capitals);
-            if duplicate {
+            match entries
+                .iter_mut()
+                .find(|e| e.topic == entry.topic && e.capitals == entry.capitals)
+            {
                 // The same form listed twice (or as strong and weak): strong wins.
-                if let Some(e) = entries
-                    .iter_mut()
-                    .find(|e| e.topic == entry.topic && e.capitals == entry.capitals)
-                {
-                    e.weak &= entry.weak;
-                }
-            } else {
-                entries.push(entry);
+                Some(existing) => existing.weak &= entry.weak,
+                None => entries.push(entry),
             }
         };
 
@@ -255,14 +249,16 @@ impl Lexicon {
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(buffer.as_slice()) {
             let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
+            // Always true (folding keeps every non-ASCII byte, so a UTF-8 pattern can only
+            // match whole characters), checked so the slicing below can never panic.
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
             let p = &self.patterns[pattern];
             if p.bound_start && !boundary_before(text, start) {
                 continue;
             }
             if p.bound_end && !boundary_after(text, end) {
-                continue;
-            }
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
             candidates.push((start, end, pattern));

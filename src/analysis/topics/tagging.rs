@@ -501,6 +501,30 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics_and_spans_stay_on_char_boundaries() {
+        let odd = [
+            "",
+            "-",
+            "’s",
+            "Korea’",
+            "ＡＩ and ＬＮＧ",
+            "e\u{301}nergy 🇰🇷 South Korea🇯🇵LNG",
+            "North\nKorea",
+            "rare\u{00a0}earths",
+            "북한북한北朝鮮拉致",
+        ];
+        for text in odd {
+            for (span, _) in Lexicon::embedded().tag_text(text).highlights() {
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+        // A line break inside a phrase is a space.
+        assert_eq!(topics_of("North\nKorea"), ["north-korea"]);
+        // Between emoji flags: both terms are whole words.
+        assert_eq!(topics_of("🇰🇷 South Korea🇯🇵LNG"), ["south-korea", "energy"]);
+    }
+
+    #[test]
     fn main_needs_two_blocks_and_eight_percent() {
         assert!(is_main(2, 12, false, false));
         assert!(!is_main(1, 12, false, false));
