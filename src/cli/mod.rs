@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod output;
+pub mod topics;
 
 use crate::app::keymap::Keymap;
 use crate::config::{self, Config};
@@ -53,6 +54,24 @@ pub enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// The topics of each article (blocks tagged per topic); with --blocks, of each block.
+    Topics {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::TopicsFormat::Table)]
+        format: topics::TopicsFormat,
+        /// Also list every block with its topics and the matched terms.
+        #[arg(long)]
+        blocks: bool,
+    },
+    /// A story's coverage: topics × perspectives, with the gaps marked.
+    Coverage {
+        /// The story id (default: the story with the most perspectives).
+        #[arg(long)]
+        story: Option<String>,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::CoverageFormat::Table)]
+        format: topics::CoverageFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +103,24 @@ impl Session {
             Some(path) => format!("{}: {e}", path.display()),
             None => e,
         })?;
+        if !config.topic.is_empty() {
+            let mut user = toml::Table::new();
+            user.insert(
+                "topic".into(),
+                toml::Value::Array(
+                    config
+                        .topic
+                        .iter()
+                        .cloned()
+                        .map(toml::Value::Table)
+                        .collect(),
+                ),
+            );
+            let user = toml::to_string(&user).map_err(|e| e.to_string())?;
+            let lexicon = crate::analysis::topics::Lexicon::with_overrides(&user)
+                .map_err(|e| format!("topics in config: {e}"))?;
+            crate::analysis::topics::Lexicon::install(lexicon);
+        }
         // The reader's views look perspectives up by id: they must see the user's too.
         let classifier = Classifier::install(classifier);
         Ok(Session {
@@ -190,6 +227,16 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Topics {
+            paths,
+            format,
+            blocks,
+        }) => topics::print_topics(&load(&paths), format, blocks),
+        Some(Command::Coverage {
+            story,
+            paths,
+            format,
+        }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,
