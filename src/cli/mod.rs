@@ -161,6 +161,12 @@ impl Session {
     }
 }
 
+/// The bundled seeds when no path is given, else the given files and folders, under the
+/// active rules (the embedded ones unless a config was installed).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_with(Classifier::active(), paths)
+}
+
 fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
     let ingestor = Ingestor {
         classifier,
