@@ -2,5 +2,6 @@
 //! its display width.
 
 pub mod sanitize;
+pub mod search;
 pub mod width;
 pub mod wrap;

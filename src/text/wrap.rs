@@ -29,6 +29,8 @@ pub enum LineKind {
     TableRow,
     /// The empty line between blocks.
     Blank,
+    /// Blocks folded away by a focus filter: "⋯ 3 paragraphs".
+    Fold,
 }
 
 /// One display line: a decoration prefix (bullet, quote bar, indentation) and the text.
@@ -38,6 +40,9 @@ pub struct Line {
     pub kind: LineKind,
     pub prefix: &'static str,
     pub text: String,
+    /// Where `text` starts in the block's text (bytes), when it is a piece of it: lets a view
+    /// highlight byte ranges of the block (topic terms, search matches) on wrapped lines.
+    pub start: Option<usize>,
 }
 
 /// A reading position that does not depend on the width: a block and a line inside it.
@@ -108,6 +113,7 @@ pub fn wrap_article(article: &Article, width: u16) -> Wrapped {
                 kind: LineKind::Blank,
                 prefix: "",
                 text: String::new(),
+                start: None,
             });
         }
     }
@@ -137,12 +143,23 @@ fn wrap_block(index: usize, block: &Block, width: usize, out: &mut Vec<Line>) {
     let inner = width
         .saturating_sub(display_width(first))
         .max(MIN_WIDTH - 2);
+    // Each wrapped line is a piece of the block's text, in order: find where it starts.
+    let mut cursor = 0;
     for (n, text) in wrap_text(&block.text, inner).into_iter().enumerate() {
+        let start = block
+            .text
+            .get(cursor..)
+            .and_then(|rest| rest.find(text.as_str()));
+        let start = start.map(|at| {
+            cursor += at + text.len();
+            cursor - text.len()
+        });
         out.push(Line {
             block: index,
             kind,
             prefix: if n == 0 { first } else { rest },
             text,
+            start,
         });
     }
 }
@@ -255,6 +272,7 @@ fn table_lines(index: usize, rows: &[Vec<String>], width: usize, out: &mut Vec<L
             kind,
             prefix: "",
             text,
+            start: None,
         })
     };
     push(out, LineKind::TableRule, rule("┌", "┬", "┐"));
@@ -307,30 +325,90 @@ fn fit_columns(natural: &[usize], available: usize) -> Vec<usize> {
     widths
 }
 
-/// Wrapped layouts keyed by (article index, width). Shared by clones of the app state, so
-/// the view and `update` see the same layouts; a resize only adds entries.
+/// The layout a focus filter shows: every run of blocks with `keep[b] == false` folds into one
+/// dim line ("⋯ 3 paragraphs"). A folded block's start is its fold line, so any anchor into
+/// it lands there, and `line_of`/`anchor_at` (hence sync scrolling) work unchanged.
+pub fn fold_layout(full: &Wrapped, keep: &[bool]) -> Wrapped {
+    let blocks = full.block_starts.len();
+    let kept = |b: usize| keep.get(b).copied().unwrap_or(true);
+    let mut lines = Vec::with_capacity(full.lines.len());
+    let mut block_starts = Vec::with_capacity(blocks);
+    let mut b = 0;
+    while b < blocks {
+        if kept(b) {
+            block_starts.push(lines.len());
+            let end = full
+                .block_starts
+                .get(b + 1)
+                .copied()
+                .unwrap_or(full.lines.len());
+            lines.extend_from_slice(&full.lines[full.block_starts[b]..end]);
+            b += 1;
+            continue;
+        }
+        let run_end = (b..blocks).find(|&i| kept(i)).unwrap_or(blocks);
+        let n = run_end - b;
+        block_starts.extend(std::iter::repeat_n(lines.len(), n));
+        lines.push(Line {
+            block: b,
+            kind: LineKind::Fold,
+            prefix: "",
+            text: format!("⋯ {n} paragraph{}", if n == 1 { "" } else { "s" }),
+            start: None,
+        });
+        if run_end < blocks {
+            lines.push(Line {
+                block: run_end - 1,
+                kind: LineKind::Blank,
+                prefix: "",
+                text: String::new(),
+                start: None,
+            });
+        }
+        b = run_end;
+    }
+    Wrapped {
+        width: full.width,
+        lines,
+        block_starts,
+    }
+}
+
+/// Wrapped layouts keyed by (article index, width, filter signature). Shared by clones of the
+/// app state, so the view and `update` see the same layouts; a resize only adds entries.
 #[derive(Debug, Clone, Default)]
 pub struct WrapCache {
     entries: Rc<RefCell<Layouts>>,
 }
 
-/// (article index, width) -> layout.
-type Layouts = HashMap<(usize, u16), Rc<Wrapped>>;
+/// (article index, width, filter signature) -> layout. Signature 0 is the full layout.
+type Layouts = HashMap<(usize, u16, u64), Rc<Wrapped>>;
 
 /// Layouts kept before the cache is emptied (a long drag-resize makes one per width).
 const CACHE_LIMIT: usize = 512;
 
 impl WrapCache {
     pub fn get(&self, index: usize, article: &Article, width: u16) -> Rc<Wrapped> {
-        if let Some(hit) = self.entries.borrow().get(&(index, width)) {
+        self.get_or(index, width, 0, || wrap_article(article, width))
+    }
+
+    /// The layout stored under `signature` (a filter's fingerprint), built once by `build`.
+    pub fn get_or(
+        &self,
+        index: usize,
+        width: u16,
+        signature: u64,
+        build: impl FnOnce() -> Wrapped,
+    ) -> Rc<Wrapped> {
+        if let Some(hit) = self.entries.borrow().get(&(index, width, signature)) {
             return Rc::clone(hit);
         }
-        let wrapped = Rc::new(wrap_article(article, width));
+        let wrapped = Rc::new(build());
         let mut entries = self.entries.borrow_mut();
         if entries.len() >= CACHE_LIMIT {
             entries.clear();
         }
-        entries.insert((index, width), Rc::clone(&wrapped));
+        entries.insert((index, width, signature), Rc::clone(&wrapped));
         wrapped
     }
 
@@ -532,5 +610,87 @@ mod tests {
         assert!(Rc::ptr_eq(&one, &two));
         cache.get(0, &a, 30);
         assert_eq!(cache.len(), 2);
+    }
+
+    #[test]
+    fn lines_know_where_they_start_in_the_block_text() {
+        let a = article(vec![
+            Block::new(BlockKind::Paragraph, "aaa bbb ccc ddd"),
+            Block::new(BlockKind::ListItem, "日本語の文章を折り返"),
+        ]);
+        let w = wrap_article(&a, 8);
+        let starts: Vec<(usize, &str, Option<usize>)> = w
+            .lines
+            .iter()
+            .map(|l| (l.block, l.text.as_str(), l.start))
+            .collect();
+        // The bullet takes 2 cells, so the list item wraps at 6: three ideographs a line.
+        assert_eq!(
+            starts,
+            vec![
+                (0, "aaa bbb", Some(0)),
+                (0, "ccc ddd", Some(8)),
+                (0, "", None),
+                (1, "日本語", Some(0)),
+                (1, "の文章", Some(9)),
+                (1, "を折り", Some(18)),
+                (1, "返", Some(27)),
+            ]
+        );
+    }
+
+    #[test]
+    fn folded_runs_become_one_line_and_anchors_still_round_trip() {
+        let blocks = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|t| Block::new(BlockKind::Paragraph, *t))
+            .collect();
+        let full = wrap_article(&article(blocks), 20);
+        // Keep b and e: a folds alone, c and d fold together.
+        let folded = fold_layout(&full, &[false, true, false, false, true]);
+        let shown: Vec<(usize, &str)> = folded
+            .lines
+            .iter()
+            .map(|l| (l.block, l.text.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (0, "⋯ 1 paragraph"),
+                (0, ""),
+                (1, "b"),
+                (1, ""),
+                (2, "⋯ 2 paragraphs"),
+                (3, ""),
+                (4, "e"),
+            ]
+        );
+        assert_eq!(folded.lines[4].kind, LineKind::Fold);
+        assert_eq!(folded.block_starts, vec![0, 2, 4, 4, 6]);
+        for line in 0..folded.len() {
+            assert_eq!(folded.line_of(folded.anchor_at(line)), line);
+        }
+        // An anchor inside a folded block lands on its fold line.
+        assert_eq!(
+            folded.line_of(Anchor {
+                block: 3,
+                offset: 0
+            }),
+            4
+        );
+        // Nothing folded: the same layout.
+        assert_eq!(fold_layout(&full, &[true; 5]), full);
+    }
+
+    #[test]
+    fn filtered_layouts_are_cached_apart_from_the_full_one() {
+        let a = article(vec![Block::new(BlockKind::Paragraph, "x")]);
+        let cache = WrapCache::default();
+        let full = cache.get(0, &a, 20);
+        let folded = cache.get_or(0, 20, 7, || fold_layout(&full, &[false]));
+        assert_eq!(folded.lines[0].kind, LineKind::Fold);
+        assert_eq!(cache.get(0, &a, 20).lines[0].text, "x");
+        let again = cache.get_or(0, 20, 7, || unreachable!("cached"));
+        assert!(Rc::ptr_eq(&folded, &again));
     }
 }

@@ -43,7 +43,7 @@ pub fn line_styles(kind: LineKind, accent: Color) -> (Style, Style) {
         LineKind::ListItem => (plain, plain.fg(accent)),
         LineKind::Quote => (plain.add_modifier(Modifier::ITALIC), plain.fg(accent)),
         LineKind::Caption => (plain.fg(Color::Gray).add_modifier(Modifier::ITALIC), plain),
-        LineKind::TableRule => (dim(), plain),
+        LineKind::TableRule | LineKind::Fold => (dim(), plain),
         LineKind::TableHead => (plain.add_modifier(Modifier::BOLD), plain),
         LineKind::TableRow | LineKind::Paragraph | LineKind::Blank => (plain, plain),
     }
