@@ -8,7 +8,8 @@ use crate::state::ReadingState;
 use crate::view::Screen;
 use crate::watch::FolderWatcher;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use std::io::stdout;
@@ -103,7 +104,7 @@ fn event_loop(
             // key), so a burst costs one frame.
             let mut next = Some(event::read()?);
             while let Some(event) = next.take() {
-                if let Some(action) = action_for(&state.keymap, &event) {
+                if let Some(action) = action_for(&state.keymap, state.text_input(), &event) {
                     changed |= update(&mut state, &corpus, action);
                 }
                 if state.running && event::poll(Duration::ZERO)? {
@@ -160,10 +161,22 @@ fn draw(
     Ok(())
 }
 
-/// The action for a terminal event, if any.
-pub fn action_for(keymap: &Keymap, event: &Event) -> Option<Action> {
+/// The action for a terminal event, if any. While a text input is active (`text_input`),
+/// typed characters are input, never bindings: `q` in a search query is a letter.
+pub fn action_for(keymap: &Keymap, text_input: bool, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action(key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if text_input && plain => Some(Action::Input(c)),
+                KeyCode::Backspace if text_input => Some(Action::InputBackspace),
+                KeyCode::Enter if text_input => Some(Action::Confirm),
+                KeyCode::Esc if text_input => Some(Action::Close),
+                _ => keymap.action(key),
+            }
+        }
         Event::Mouse(mouse) => {
             let (x, y) = (mouse.column, mouse.row);
             match mouse.kind {
@@ -193,16 +206,19 @@ pub fn action_for(keymap: &Keymap, event: &Event) -> Option<Action> {
 mod tests {
     use super::*;
     use crate::app::Scroll;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+    use crossterm::event::{KeyEvent, MouseEvent};
 
     #[test]
     fn events_become_actions() {
         let k = Keymap::embedded();
         let key = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(action_for(k, &key), Some(Action::Scroll(Scroll::Lines(1))));
+        assert_eq!(
+            action_for(k, false, &key),
+            Some(Action::Scroll(Scroll::Lines(1)))
+        );
         let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(k, &Event::Key(release)), None);
+        assert_eq!(action_for(k, false, &Event::Key(release)), None);
         let wheel = Event::Mouse(MouseEvent {
             kind: MouseEventKind::ScrollUp,
             column: 5,
@@ -210,7 +226,7 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         assert_eq!(
-            action_for(k, &wheel),
+            action_for(k, false, &wheel),
             Some(Action::MouseScroll {
                 x: 5,
                 y: 7,
@@ -218,12 +234,61 @@ mod tests {
             })
         );
         assert_eq!(
-            action_for(k, &Event::Resize(80, 24)),
+            action_for(k, false, &Event::Resize(80, 24)),
             Some(Action::Resize {
                 width: 80,
                 height: 24
             })
         );
-        assert_eq!(action_for(k, &Event::FocusGained), None);
+        assert_eq!(action_for(k, false, &Event::FocusGained), None);
+    }
+
+    #[test]
+    fn typed_characters_go_to_the_search_input_not_to_bindings() {
+        let k = Keymap::embedded();
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Char('q'), none)),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Char('関'), none)),
+            Some(Action::Input('関'))
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::Input('N'))
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Backspace, none)),
+            Some(Action::InputBackspace)
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Enter, none)),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Esc, none)),
+            Some(Action::Close)
+        );
+        // Ctrl-c still quits and the arrows still scroll.
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            action_for(k, true, &key(KeyCode::Down, none)),
+            Some(Action::Scroll(Scroll::Lines(1)))
+        );
+        // Outside the input, the same keys are bindings.
+        assert_eq!(
+            action_for(k, false, &key(KeyCode::Char('q'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(k, false, &key(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::SearchPrev)
+        );
     }
 }

@@ -122,7 +122,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
     ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep"),
     ("warnings", Action::Warnings, "show load warnings"),
-    ("confirm", Action::Confirm, "open the selected story"),
+    (
+        "confirm",
+        Action::Confirm,
+        "open / toggle / jump in a list; unfold (focus)",
+    ),
     (
         "toggle-read",
         Action::ToggleRead,
@@ -138,6 +142,19 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::OpenOriginal,
         "open the original in the browser",
     ),
+    (
+        "topics",
+        Action::Topics,
+        "topic panel: pick topics, highlight or focus",
+    ),
+    (
+        "coverage",
+        Action::Coverage,
+        "coverage matrix: topics by perspective",
+    ),
+    ("search", Action::Search, "search all panes (Esc clears)"),
+    ("search-next", Action::SearchNext, "next search match"),
+    ("search-prev", Action::SearchPrev, "previous search match"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,14 +1,17 @@
 //! The reader's state and the pure `update(state, corpus, action)` that changes it. No IO
 //! here: `tui.rs` turns terminal events into `Action`s and draws after each change.
 
+pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 pub mod sync;
 
 use crate::ingest::classify::Classifier;
 use crate::model::Corpus;
 use crate::state::{Position, ReadingState};
 use crate::text::wrap::{Anchor, WrapCache, Wrapped};
+use filter::{TopicCache, TopicFilter};
 use keymap::Keymap;
 use layout::ScreenLayout;
 use ratatui::layout::Rect;
@@ -66,6 +69,18 @@ pub enum Action {
     ToggleBookmark,
     /// Open the focused article's URL in the browser.
     OpenOriginal,
+    /// `t`: the topic panel (choose topics, highlight or focus).
+    Topics,
+    /// `c`: the coverage matrix of the story.
+    Coverage,
+    /// `/`: start typing a search.
+    Search,
+    SearchNext,
+    SearchPrev,
+    /// A character typed into the search query (keys reach bindings only outside it).
+    Input(char),
+    /// Backspace in the search query.
+    InputBackspace,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -86,6 +101,11 @@ pub enum Overlay {
     Stories { selected: usize },
     /// Load warnings; `first` is the first warning shown.
     Warnings { first: usize },
+    /// The topic panel; `selected` is a lexicon topic index.
+    Topics { selected: usize },
+    /// The coverage matrix; the cursor is on topic `row`, perspective `column` (indexes into
+    /// the story's `Coverage`).
+    Coverage { row: usize, column: usize },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -124,8 +144,12 @@ pub struct AppState {
     pub size: Rect,
     /// A one-line note for the bottom bar, cleared by the next key.
     pub message: Option<String>,
-    /// Active filters, shown in the top bar (the topic filter will add itself here).
-    pub filters: Vec<String>,
+    /// The topic filter; the top bar shows it (`filter_labels`).
+    pub topic_filter: TopicFilter,
+    /// The search, from `/` until Esc.
+    pub search: Option<search::Search>,
+    /// Topic tags and coverage, computed once.
+    pub topics: TopicCache,
     pub warning_count: usize,
     pub running: bool,
     pub keymap: Keymap,
@@ -149,7 +173,9 @@ impl AppState {
             overlays: Vec::new(),
             size: Rect::new(0, 0, width, height),
             message: None,
-            filters: Vec::new(),
+            topic_filter: TopicFilter::default(),
+            search: None,
+            topics: TopicCache::default(),
             warning_count: corpus.warnings.len()
                 + corpus
                     .articles
@@ -183,6 +209,11 @@ impl AppState {
             .and_then(|id| fresh.stories.iter().position(|s| s.id == id))
             .unwrap_or_else(|| best_story(fresh));
         self.cache = WrapCache::default();
+        self.topics = TopicCache::default();
+        self.topic_filter.expanded.clear();
+        if let Some(s) = self.search.as_mut() {
+            s.current = None;
+        }
         self.warning_count = fresh.all_warnings().len();
         self.overlays.clear();
         self.open_story(fresh, story);
@@ -245,6 +276,10 @@ impl AppState {
         }
         self.focus = 0;
         self.zoom = false;
+        self.topic_filter.expanded.clear();
+        if let Some(s) = self.search.as_mut() {
+            s.current = None;
+        }
     }
 
     /// Body width and height for a column: its own pane, or the single pane's size when
@@ -271,7 +306,7 @@ impl AppState {
     ) -> (Rc<Wrapped>, PaneView) {
         let col = &self.columns[column];
         let article = col.article();
-        let wrapped = self.cache.get(article, &corpus.articles[article], width);
+        let wrapped = self.layout_for(corpus, article, width);
         let total = wrapped.len();
         let height = usize::from(height);
         let top = wrapped
@@ -437,6 +472,9 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         apply_overlay(state, corpus, top, action);
         return;
     }
+    if state.text_input() && search_input(state, corpus, action) {
+        return;
+    }
     let focus = state.focus;
     let count = state.columns.len();
     match action {
@@ -446,7 +484,21 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
             selected: state.story,
         }),
         Action::Warnings => state.overlays.push(Overlay::Warnings { first: 0 }),
-        Action::Close | Action::Confirm => {}
+        Action::Topics => state.overlays.push(Overlay::Topics { selected: 0 }),
+        Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
+        Action::Search => {
+            state.search = Some(search::Search {
+                editing: true,
+                ..Default::default()
+            })
+        }
+        Action::SearchNext | Action::SearchPrev => match state.query() {
+            Some(_) => state.search_step(corpus, action == Action::SearchNext, false),
+            None => state.message = Some("no search: / starts one".into()),
+        },
+        // Esc clears the search.
+        Action::Close => state.search = None,
+        Action::Confirm => state.expand_next_fold(corpus),
         Action::FocusNext if count > 0 => state.focus = (focus + 1) % count,
         Action::FocusPrev if count > 0 => state.focus = (focus + count - 1) % count,
         Action::FocusLeft => state.set_focus(focus.saturating_sub(1)),
@@ -486,6 +538,30 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Keys while the search query is being typed; false when the action is not for the input
+/// (scrolling with the arrows still works while typing).
+fn search_input(state: &mut AppState, corpus: &Corpus, action: Action) -> bool {
+    let Some(search) = state.search.as_mut() else {
+        return false;
+    };
+    match action {
+        Action::Input(c) => {
+            search.query.push(c);
+            state.search_step(corpus, true, true);
+        }
+        Action::InputBackspace => {
+            search.query.pop();
+            search.current = None;
+            state.search_step(corpus, true, true);
+        }
+        Action::Confirm if search.query.is_empty() => state.search = None,
+        Action::Confirm => search.editing = false,
+        Action::Close => state.search = None,
+        _ => return false,
+    }
+    true
 }
 
 /// Quit, keeping every article's place for next time.
@@ -575,7 +651,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         (_, Action::Close | Action::Quit)
         | (Overlay::Help { .. }, Action::Help)
         | (Overlay::Stories { .. }, Action::Stories)
-        | (Overlay::Warnings { .. }, Action::Warnings) => {
+        | (Overlay::Warnings { .. }, Action::Warnings)
+        | (Overlay::Topics { .. }, Action::Topics)
+        | (Overlay::Coverage { .. }, Action::Coverage) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -597,6 +675,10 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
             if let Some(scroll) = moved(scroll, max, page, action) {
                 state.overlays[last] = Overlay::Help { scroll };
             }
+        }
+        (Overlay::Topics { selected }, _) => filter::topics_panel(state, selected, action),
+        (Overlay::Coverage { row, column }, _) => {
+            filter::coverage_matrix(state, corpus, row, column, action)
         }
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);

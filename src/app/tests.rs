@@ -477,3 +477,265 @@ fn a_reload_keeps_the_story_focus_and_place() {
     );
     assert_eq!(s.message.as_deref(), Some("reloaded: 6 articles"));
 }
+
+/// Story "t": Korean 40 blocks with "Tariffs" in every fourth (0, 4, … 36), Japanese 80 blocks
+/// with "Tariffs" at 3, 7, … 79 and "LNG" at block 1, Wire 10 blocks with no topic.
+fn topical() -> Corpus {
+    let blocks = |n: usize, tagged: &dyn Fn(usize) -> bool| -> Vec<Block> {
+        (0..n)
+            .map(|i| {
+                let text = if tagged(i) {
+                    format!("Tariffs {i}.")
+                } else if i == 1 && n == 80 {
+                    "LNG cargo.".to_string()
+                } else {
+                    format!("w{i}")
+                };
+                Block::new(BlockKind::Paragraph, text)
+            })
+            .collect()
+    };
+    let articles = vec![
+        article(
+            "k",
+            "korean",
+            "t",
+            "2025-10-28",
+            blocks(40, &|i| i % 4 == 0),
+        ),
+        article(
+            "j",
+            "japanese",
+            "t",
+            "2025-10-28",
+            blocks(80, &|i| i % 4 == 3),
+        ),
+        article("w", "wire", "t", "2025-10-28", blocks(10, &|_| false)),
+    ];
+    Corpus::new(articles, vec![], &BTreeMap::new())
+}
+
+fn topic_row(id: &str) -> usize {
+    crate::analysis::topics::Lexicon::active()
+        .find(id)
+        .map(|t| t.index())
+        .unwrap_or(usize::MAX)
+}
+
+/// Open the topic panel, select `id` (moving down from the first topic), toggle it.
+fn select_topic(s: &mut AppState, corpus: &Corpus, id: &str) {
+    update(s, corpus, Action::Topics);
+    for _ in 0..topic_row(id) {
+        update(s, corpus, down(1));
+    }
+    update(s, corpus, Action::Confirm);
+}
+
+/// The focused column's lines from the top of its pane.
+fn shown(s: &AppState, corpus: &Corpus, column: usize, n: usize) -> Vec<String> {
+    let layout = s.layout();
+    let (w, h) = s.geometry(&layout, column);
+    let (wrapped, view) = s.pane_view(corpus, column, w, h);
+    wrapped
+        .lines
+        .iter()
+        .skip(view.top)
+        .take(n)
+        .map(|l| l.text.clone())
+        .collect()
+}
+
+#[test]
+fn topic_panel_toggles_topics_and_switches_mode_and_the_top_bar_follows() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    assert!(s.filter_labels().is_empty());
+    select_topic(&mut s, &corpus, "trade");
+    assert_eq!(
+        s.overlay(),
+        Some(&Overlay::Topics {
+            selected: topic_row("trade")
+        })
+    );
+    assert_eq!(s.filter_labels(), vec!["highlight: Trade".to_string()]);
+    // Space toggles too; a second topic joins in lexicon order.
+    update(&mut s, &corpus, down(-1));
+    update(&mut s, &corpus, Action::Scroll(Scroll::Pages(1)));
+    assert_eq!(s.topic_filter.topics.len(), 2);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Pages(1)));
+    assert_eq!(s.filter_labels(), vec!["highlight: Trade".to_string()]);
+    // Left/right switch the mode.
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!(s.filter_labels(), vec!["focus: Trade".to_string()]);
+    // `t` closes the panel; the filter stays.
+    update(&mut s, &corpus, Action::Topics);
+    assert_eq!(s.overlay(), None);
+    assert!(s.topic_filter.focusing());
+    // Toggling the last topic off leaves no filter, whatever the mode.
+    select_topic(&mut s, &corpus, "trade");
+    assert!(s.filter_labels().is_empty());
+    assert!(!s.topic_filter.focusing());
+}
+
+#[test]
+fn focus_folds_untagged_paragraphs_and_enter_unfolds_the_first_on_screen() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    select_topic(&mut s, &corpus, "trade");
+    update(&mut s, &corpus, Action::FocusRight);
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(
+        shown(&s, &corpus, 0, 5),
+        vec!["Tariffs 0.", "", "⋯ 3 paragraphs", "", "Tariffs 4."]
+    );
+    // The wire article has no trade at all: one fold.
+    assert_eq!(shown(&s, &corpus, 2, 5), vec!["⋯ 10 paragraphs"]);
+    assert!(update(&mut s, &corpus, Action::Confirm));
+    assert_eq!(s.message.as_deref(), Some("unfolded 3 paragraphs"));
+    assert_eq!(
+        shown(&s, &corpus, 0, 6),
+        vec!["Tariffs 0.", "", "w1", "", "w2", ""]
+    );
+    // Highlight mode shows every paragraph again.
+    update(&mut s, &corpus, Action::Topics);
+    update(&mut s, &corpus, Action::FocusLeft);
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(shown(&s, &corpus, 2, 3), vec!["w0", "", "w1"]);
+}
+
+#[test]
+fn sync_scrolling_works_on_the_folded_layouts() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    select_topic(&mut s, &corpus, "trade");
+    update(&mut s, &corpus, Action::FocusRight);
+    update(&mut s, &corpus, Action::Close);
+    // Folded: Korean 10 kept blocks -> 10 * 4 - 1 = 39 lines. Japanese: a fold of blocks
+    // 0..=2 and its blank (2 lines), then 19 kept blocks each with its blank and a fold of 3
+    // with its blank (4 lines each), then block 79 alone: 2 + 76 + 1 = 79 lines. Unfolded they
+    // would be 79 and 159 lines. Body height at 120x40 is 32.
+    let layout = s.layout();
+    assert_eq!(s.view_of(&corpus, &layout, 0).total, 39);
+    assert_eq!(s.view_of(&corpus, &layout, 1).total, 79);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Bottom));
+    // Both at their last page: 39 - 32 = 7 and 79 - 32 = 47.
+    assert_eq!(tops(&s, &corpus), vec![7, 47, 0]);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Top));
+    update(&mut s, &corpus, down(1));
+    // 1/7 of 47 = 6.71 -> 7.
+    assert_eq!(tops(&s, &corpus), vec![1, 7, 0]);
+}
+
+#[test]
+fn coverage_enter_jumps_to_the_first_paragraph_of_the_cell_and_unfolds_it() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    // Focus on energy: the Japanese trade paragraphs are folded away.
+    select_topic(&mut s, &corpus, "energy");
+    update(&mut s, &corpus, Action::FocusRight);
+    update(&mut s, &corpus, Action::Close);
+    update(&mut s, &corpus, Action::Coverage);
+    assert_eq!(s.overlay(), Some(&Overlay::Coverage { row: 0, column: 0 }));
+    for _ in 0..topic_row("trade") {
+        update(&mut s, &corpus, down(1));
+    }
+    update(&mut s, &corpus, Action::FocusRight);
+    // The column stops at the last perspective.
+    update(&mut s, &corpus, Action::FocusRight);
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!(
+        s.overlay(),
+        Some(&Overlay::Coverage {
+            row: topic_row("trade"),
+            column: 2
+        })
+    );
+    // The wire has no trade paragraph: Enter says so and stays.
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("no paragraph on this topic here")
+    );
+    update(&mut s, &corpus, Action::FocusLeft);
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(s.overlay(), None);
+    assert_eq!(s.focus, 1);
+    assert_eq!(
+        s.columns[1].anchor(),
+        Anchor {
+            block: 3,
+            offset: 0
+        }
+    );
+    // Block 3 was folded with 2 (block 1, LNG, is kept): its fold opened, so it is on top.
+    assert!(s.topic_filter.expanded.contains(&(1, 2)));
+    assert_eq!(shown(&s, &corpus, 1, 1), vec!["Tariffs 3."]);
+}
+
+#[test]
+fn search_types_into_the_query_jumps_and_steps_through_matches() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // off: only the focused pane moves
+    update(&mut s, &corpus, Action::Search);
+    assert!(s.text_input());
+    for c in "TARIFFS 2".chars() {
+        update(&mut s, &corpus, Action::Input(c));
+    }
+    // "Tariffs 2" matches blocks 20, 24 and 28 in the Korean pane ("Tariffs 2x." too).
+    let hit = |block: usize| {
+        Some(search::Hit {
+            article: 0,
+            block,
+            start: 0,
+            end: 9,
+        })
+    };
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), hit(20));
+    // Block 20 starts on line 40, off screen: it is shown a third of the way down (32 / 3).
+    assert_eq!(tops(&s, &corpus)[0], 30);
+    let tally = s.tally(&corpus).map(|t| (t.current, t.focused, t.all));
+    // Japanese: 23 and 27 — and blocks 2x of 80 only where i % 4 == 3.
+    assert_eq!(tally, Some((Some(0), 3, 5)));
+    // `q` is a letter in the query, not quit.
+    update(&mut s, &corpus, Action::Input('q'));
+    assert!(s.running);
+    update(&mut s, &corpus, Action::InputBackspace);
+    assert_eq!(
+        s.search.as_ref().map(|x| x.query.as_str()),
+        Some("TARIFFS 2")
+    );
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(!s.text_input());
+    update(&mut s, &corpus, Action::SearchNext);
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), hit(24));
+    // On screen already: no scroll.
+    assert_eq!(tops(&s, &corpus)[0], 30);
+    update(&mut s, &corpus, Action::SearchNext);
+    update(&mut s, &corpus, Action::SearchNext);
+    // Wrapped around to the first.
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), hit(20));
+    update(&mut s, &corpus, Action::SearchPrev);
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), hit(28));
+    // Esc clears the search.
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.search, None);
+    update(&mut s, &corpus, Action::SearchNext);
+    assert_eq!(s.message.as_deref(), Some("no search: / starts one"));
+}
+
+#[test]
+fn search_in_lockstep_moves_the_others_along() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::Search);
+    for c in "tariffs 36".chars() {
+        update(&mut s, &corpus, Action::Input(c));
+    }
+    // Korean block 36 is line 72, shown at 72 - 10 = 62, clamped to the last page 79 - 32 =
+    // 47; the Japanese pane follows to its last page too (159 - 32 = 127).
+    assert_eq!(tops(&s, &corpus), vec![47, 127, 0]);
+    // Esc while typing clears.
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.search, None);
+}

@@ -2,6 +2,7 @@
 
 use super::theme;
 use crate::app::{Action, AppState, Scroll};
+use crate::model::Corpus;
 use crate::text::width::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +12,7 @@ use ratatui::widgets::Widget;
 
 pub struct BottomBar<'a> {
     pub state: &'a AppState,
+    pub corpus: &'a Corpus,
 }
 
 /// The hints, most useful first; as many as fit are shown.
@@ -30,9 +32,44 @@ const HINTS: &[(Action, Option<Action>, &str)] = &[
     (Action::PrevArticle, Some(Action::NextArticle), "article"),
 ];
 
+/// The search in the bar: "/query▏" while typing, then "/query  3/17 (42 in all panes)".
+fn search_spans(
+    state: &AppState,
+    corpus: &Corpus,
+    search: &crate::app::search::Search,
+) -> Vec<Span<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut spans = vec![Span::styled(format!("/{}", search.query), bold)];
+    if search.editing {
+        spans.push(Span::styled("▏", bold));
+    }
+    if let Some(tally) = state.tally(corpus) {
+        let at = tally
+            .current
+            .map_or("-".to_string(), |i| (i + 1).to_string());
+        spans.push(Span::from(format!("  {at}/{}", tally.focused)));
+        if tally.all != tally.focused {
+            spans.push(Span::styled(
+                format!(" ({} in all panes)", tally.all),
+                theme::dim(),
+            ));
+        }
+    }
+    spans.push(Span::styled(
+        if search.editing {
+            "  Enter keeps · Esc clears"
+        } else {
+            "  n/N next/prev · Esc clears"
+        },
+        theme::dim(),
+    ));
+    spans.push(Span::from("  "));
+    spans
+}
+
 impl Widget for BottomBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let state = self.state;
+        let BottomBar { state, corpus } = self;
         buf.set_style(area, theme::bar());
         let right = match state.warning_count {
             0 => String::from("no warnings "),
@@ -49,6 +86,9 @@ impl Widget for BottomBar<'_> {
         };
         let room = area.width.saturating_sub(right_width + 1);
         let mut spans = vec![Span::from(" ")];
+        if let Some(search) = &state.search {
+            spans.extend(search_spans(state, corpus, search));
+        }
         if let Some(message) = &state.message {
             spans.push(Span::styled(
                 message.clone(),
@@ -57,7 +97,8 @@ impl Widget for BottomBar<'_> {
             spans.push(Span::from("  "));
         }
         let mut used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-        for (action, pair, label) in HINTS {
+        let hints = if state.text_input() { &[][..] } else { HINTS };
+        for (action, pair, label) in hints {
             let Some(key) = state.keymap.key(*action) else {
                 continue;
             };

@@ -2,12 +2,14 @@
 //! the whole frame: bars, panes (or tabs and one pane), then the overlays in stacking order.
 
 pub mod bottom_bar;
+pub mod coverage;
 pub mod help;
 pub mod pane;
 pub mod story_picker;
 pub mod tabs;
 pub mod theme;
 pub mod top_bar;
+pub mod topic_panel;
 pub mod warnings;
 
 use crate::app::{AppState, Overlay};
@@ -53,7 +55,7 @@ impl Widget for Screen<'_> {
                 layout.body.width,
             );
         }
-        bottom_bar::BottomBar { state }.render(layout.bottom_bar, buf);
+        bottom_bar::BottomBar { state, corpus }.render(layout.bottom_bar, buf);
         for overlay in &state.overlays {
             match *overlay {
                 Overlay::Help { scroll } => help::Help { state, scroll }.render(area, buf),
@@ -66,6 +68,19 @@ impl Widget for Screen<'_> {
                 Overlay::Warnings { first } => {
                     warnings::Warnings { corpus, first }.render(area, buf)
                 }
+                Overlay::Topics { selected } => topic_panel::TopicPanel {
+                    state,
+                    corpus,
+                    selected,
+                }
+                .render(area, buf),
+                Overlay::Coverage { row, column } => coverage::CoverageMatrix {
+                    state,
+                    corpus,
+                    row,
+                    column,
+                }
+                .render(area, buf),
             }
         }
     }

@@ -6,13 +6,15 @@ use super::theme;
 use crate::app::layout::PaneLayout;
 use crate::app::AppState;
 use crate::model::Corpus;
+use crate::text::search::find_all;
 use crate::text::width::truncate_to_width;
-use crate::text::wrap::wrap_text;
+use crate::text::wrap::{wrap_text, LineKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
+use std::ops::Range;
 
 pub struct Pane<'a> {
     pub state: &'a AppState,
@@ -64,6 +66,12 @@ impl Widget for Pane<'_> {
         let body = layout.body;
         let (wrapped, view) =
             state.pane_view(corpus, layout.column, body.width.max(1), body.height.max(1));
+        let filter = &state.topic_filter;
+        let tags = filter.is_active().then(|| state.topics.tags(corpus, index));
+        let query = state.query();
+        let current = state.search.as_ref().and_then(|s| s.current);
+        // Marks (topic terms, search matches) of the block being drawn, found once per block.
+        let mut block_marks: Option<(usize, Vec<Mark>)> = None;
         for (row, line) in wrapped
             .lines
             .iter()
@@ -71,12 +79,58 @@ impl Widget for Pane<'_> {
             .take(usize::from(body.height))
             .enumerate()
         {
+            let y = body.y + row as u16;
             let (text_style, prefix_style) = theme::line_styles(line.kind, color);
-            let spans = Line::from(vec![
-                Span::styled(line.prefix, prefix_style),
-                Span::styled(line.text.as_str(), text_style),
-            ]);
-            buf.set_line(body.x, body.y + row as u16, &spans, body.width);
+            let block_tags = tags.as_ref().and_then(|t| t.blocks.get(line.block));
+            // The gutter mark: the left padding column, so the text keeps its width.
+            let marked = block_tags.and_then(|t| filter.first_match(t));
+            if let (Some(topic), false) = (
+                marked,
+                matches!(line.kind, LineKind::Blank | LineKind::Fold),
+            ) {
+                if body.x > area.x + 1 && body.width > 0 {
+                    buf.set_string(
+                        body.x - 1,
+                        y,
+                        "▌",
+                        Style::default().fg(theme::topic_color(topic)),
+                    );
+                }
+            }
+            let mut spans = vec![Span::styled(line.prefix, prefix_style)];
+            let text = line.text.as_str();
+            match line.start {
+                Some(start) if block_tags.is_some() || query.is_some() => {
+                    if block_marks.as_ref().map(|(b, _)| *b) != Some(line.block) {
+                        let text = article
+                            .blocks
+                            .get(line.block)
+                            .map_or("", |b| b.text.as_str());
+                        let mut marks = Vec::new();
+                        if let Some(t) = block_tags {
+                            for tag in t.tags.iter().filter(|t| filter.topics.contains(&t.topic)) {
+                                let style = theme::topic_term(tag.topic);
+                                marks.extend(tag.spans.iter().map(|s| (s.clone(), style, 1)));
+                            }
+                        }
+                        if let Some(q) = query {
+                            for r in find_all(text, q) {
+                                let is_current = current.is_some_and(|h| {
+                                    (h.article, h.block, h.start) == (index, line.block, r.start)
+                                });
+                                marks.push((r, theme::search_match(is_current), 2));
+                            }
+                        }
+                        block_marks = Some((line.block, marks));
+                    }
+                    let marks = block_marks.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
+                    for (range, style) in pieces(text, start, marks) {
+                        spans.push(Span::styled(&text[range], style.unwrap_or(text_style)));
+                    }
+                }
+                _ => spans.push(Span::styled(text, text_style)),
+            }
+            buf.set_line(body.x, y, &Line::from(spans), body.width);
         }
         if let Some((start, len)) =
             thumb(layout.scrollbar.height, view.total, view.height, view.top)
@@ -91,6 +145,51 @@ impl Widget for Pane<'_> {
             }
         }
     }
+}
+
+/// A styled byte range of a block's text; the higher priority wins where two overlap (a
+/// search match over a topic term).
+pub type Mark = (Range<usize>, Style, u8);
+
+/// A wrapped line cut into pieces by the marks of its block: `start` is where the line begins
+/// in the block's text. Returns ranges of `text` (always on char boundaries) with the style of
+/// the strongest mark covering them, or None for plain text. A mark crossing the line's edge
+/// (a match split by wrapping) styles the part on this line.
+pub fn pieces(text: &str, start: usize, marks: &[Mark]) -> Vec<(Range<usize>, Option<Style>)> {
+    let end = start + text.len();
+    let local: Vec<(Range<usize>, Style, u8)> = marks
+        .iter()
+        .filter(|(r, _, _)| r.start < end && r.end > start)
+        .map(|(r, style, p)| {
+            (
+                r.start.max(start) - start..r.end.min(end) - start,
+                *style,
+                *p,
+            )
+        })
+        .filter(|(r, _, _)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (r, _, _) in &local {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<(Range<usize>, Option<Style>)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let style = local
+            .iter()
+            .filter(|(r, _, _)| r.start <= a && r.end >= b)
+            .max_by_key(|(_, _, p)| *p)
+            .map(|(_, style, _)| *style);
+        match out.last_mut() {
+            Some((last, s)) if *s == style && last.end == a => last.end = b,
+            _ => out.push((a..b, style)),
+        }
+    }
+    out
 }
 
 /// The reader's marks for an article: bookmarked, read, has a note, printed elsewhere too.
@@ -188,7 +287,41 @@ pub fn thumb(track: u16, total: usize, height: usize, top: usize) -> Option<(u16
 
 #[cfg(test)]
 mod tests {
-    use super::{marks, thumb};
+    use super::{marks, pieces, thumb};
+    use ratatui::style::{Color, Style};
+
+    #[test]
+    fn pieces_cut_a_line_at_marks_and_search_wins_over_topics() {
+        let topic = Style::default().fg(Color::Red);
+        let hit = Style::default().fg(Color::Yellow);
+        // The block "the trade deal was signed" wrapped; this line is "deal was" (from 10).
+        let marks = [(4..14, topic, 1), (10..13, hit, 2)];
+        let cut = pieces("deal was", 10, &marks);
+        assert_eq!(
+            cut,
+            vec![(0..3, Some(hit)), (3..4, Some(topic)), (4..8, None)]
+        );
+        // No marks on the line: one plain piece.
+        assert_eq!(pieces("signed", 19, &marks), vec![(0..6, None)]);
+    }
+
+    #[test]
+    fn pieces_of_cjk_lines_fall_on_char_boundaries() {
+        let hit = Style::default().fg(Color::Yellow);
+        // "日米首脳会談" wrapped as "日米首" (0..9) and "脳会談" (9..18); a match of "首脳"
+        // (6..12) spans the wrap and is marked on both lines.
+        let marks = [(6..12, hit, 2)];
+        assert_eq!(
+            pieces("日米首", 0, &marks),
+            vec![(0..6, None), (6..9, Some(hit))]
+        );
+        assert_eq!(
+            pieces("脳会談", 9, &marks),
+            vec![(0..3, Some(hit)), (3..9, None)]
+        );
+        // A mark that would cut a character in two is ignored rather than panicking.
+        assert_eq!(pieces("日米", 0, &[(1..4, hit, 2)]), vec![(0..6, None)]);
+    }
 
     #[test]
     fn thumb_spans_the_visible_share_and_reaches_both_ends() {

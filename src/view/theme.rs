@@ -19,6 +19,40 @@ pub fn perspective_label(id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// A topic's colour from the lexicon; grey when it cannot be read.
+pub fn topic_color(topic: crate::analysis::topics::TopicId) -> Color {
+    let lexicon = crate::analysis::topics::Lexicon::active();
+    lexicon
+        .topics()
+        .get(topic.index())
+        .and_then(|t| t.color.parse().ok())
+        .unwrap_or(Color::Gray)
+}
+
+/// A matched topic term: its topic's colour, bold and underlined (still visible without
+/// colour).
+pub fn topic_term(topic: crate::analysis::topics::TopicId) -> Style {
+    Style::default()
+        .fg(topic_color(topic))
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// A search match, and the current one; reversed so they show without colour too.
+pub fn search_match(current: bool) -> Style {
+    let style = Style::default()
+        .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        .fg(if current {
+            Color::Rgb(0xff, 0x87, 0x00)
+        } else {
+            Color::Yellow
+        });
+    if current {
+        style.add_modifier(Modifier::UNDERLINED)
+    } else {
+        style
+    }
+}
+
 pub fn dim() -> Style {
     Style::default().fg(Color::DarkGray)
 }

@@ -37,14 +37,14 @@ impl Widget for TopBar<'_> {
         if state.zoom {
             right.push_str(" │ zoom");
         }
-        if !state.filters.is_empty() {
-            right.push_str(&format!(" │ filter: {}", state.filters.join(", ")));
+        let filters = state.filter_labels();
+        if !filters.is_empty() {
+            right.push_str(&format!(" │ filter: {}", filters.join(", ")));
         }
         let width = usize::from(area.width);
         let fixed = display_width(" parallax │ ") + display_width(&format!(" │ {dates}"));
         // "filter: none" is shown only when the whole title still fits beside it.
-        if state.filters.is_empty()
-            && fixed + display_width(title) + display_width(&right) + 16 <= width
+        if filters.is_empty() && fixed + display_width(title) + display_width(&right) + 16 <= width
         {
             right.push_str(" │ filter: none");
         }
