@@ -35,6 +35,67 @@ fn frame_200x60(bencher: Bencher) {
     bencher.bench_local(|| draw(&state, &corpus));
 }
 
+/// Actions that select topics in the panel (by lexicon id), in highlight mode, and close it.
+fn highlight(ids: &[&str]) -> Vec<Action> {
+    let lexicon = parallax::analysis::topics::Lexicon::active();
+    let mut actions = vec![Action::Topics];
+    let mut at = 0;
+    for id in ids {
+        let row = lexicon
+            .find(id)
+            .map(|t| t.index())
+            .expect("a bundled topic");
+        actions.push(Action::Scroll(Scroll::Lines(row as i32 - at as i32)));
+        actions.push(Action::Confirm);
+        at = row;
+    }
+    actions.push(Action::Close);
+    actions
+}
+
+/// A cached frame with a highlight filter on two topics (terms coloured, gutter marks).
+#[divan::bench]
+fn frame_200x60_highlight(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    for action in highlight(&["trade", "defense"]) {
+        update(&mut state, &corpus, action);
+    }
+    assert_eq!(state.filter_labels(), ["highlight: Defense, Trade"]);
+    draw(&state, &corpus);
+    bencher.bench_local(|| draw(&state, &corpus));
+}
+
+/// A cached frame with a focus filter (folded layouts) on defense.
+#[divan::bench]
+fn frame_200x60_focus(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    let mut actions = highlight(&["defense"]);
+    actions.insert(actions.len() - 1, Action::FocusRight);
+    for action in actions {
+        update(&mut state, &corpus, action);
+    }
+    assert_eq!(state.filter_labels(), ["focus: Defense"]);
+    draw(&state, &corpus);
+    bencher.bench_local(|| draw(&state, &corpus));
+}
+
+/// A cached frame with a search for "alliance" highlighted in every pane (and the count in
+/// the bottom bar, which searches the three articles).
+#[divan::bench]
+fn frame_200x60_search(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    update(&mut state, &corpus, Action::Search);
+    for c in "alliance".chars() {
+        update(&mut state, &corpus, Action::Input(c));
+    }
+    update(&mut state, &corpus, Action::Confirm);
+    draw(&state, &corpus);
+    bencher.bench_local(|| draw(&state, &corpus));
+}
+
 /// A frame with nothing cached: the three articles are wrapped first (first frame, resize).
 #[divan::bench]
 fn frame_200x60_cold(bencher: Bencher) {

@@ -182,3 +182,150 @@ fn tiny_terminal_says_so_and_every_size_renders() {
         }
     }
 }
+
+/// Open the topic panel and toggle each topic of `ids` (by moving the cursor to it).
+fn select_topics(ids: &[&str]) -> Vec<Action> {
+    let lexicon = parallax::analysis::topics::Lexicon::active();
+    let mut actions = vec![Action::Topics];
+    let mut at = 0;
+    for id in ids {
+        let row = lexicon
+            .find(id)
+            .map(|t| t.index())
+            .expect("a bundled topic");
+        let step = row as i32 - at as i32;
+        actions.push(Action::Scroll(Scroll::Lines(step)));
+        actions.push(Action::Confirm);
+        at = row;
+    }
+    actions
+}
+
+/// Where `word` is drawn (its first cell), reading row by row; a wide character takes two
+/// cells, the second left blank.
+fn find_word(buffer: &Buffer, word: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            let mut at = x;
+            let fits = word.chars().all(|c| {
+                let ok = at < area.width && buffer[(at, y)].symbol() == c.to_string();
+                at += display_width(&c.to_string()) as u16;
+                ok
+            });
+            if fits {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn topic_panel() {
+    let actions = select_topics(&["trade", "defense"]);
+    snapshot("topic_panel_120x40", &render(&seeds(), 120, 40, &actions));
+    snapshot("topic_panel_80x24", &render(&seeds(), 80, 24, &actions));
+}
+
+#[test]
+fn highlight_filter_colours_terms_and_marks_the_gutter() {
+    let mut actions = select_topics(&["trade"]);
+    actions.push(Action::Close);
+    let buffer = render(&seeds(), 120, 40, &actions);
+    snapshot("highlight_trade_120x40", &buffer);
+    // Trade is #ffaf5f in assets/topics.toml: "tariff" in the Korean pane is drawn in it,
+    // bold and underlined, and its paragraph has the mark in the left padding column.
+    let trade = Color::Rgb(0xff, 0xaf, 0x5f);
+    let (x, y) = find_word(&buffer, "tariff").expect("a tariff on screen");
+    assert!(x < 40, "in the Korean pane");
+    for i in 0..6 {
+        let cell = &buffer[(x + i, y)];
+        assert_eq!(cell.fg, trade, "{i}");
+        assert!(cell
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED));
+    }
+    assert_eq!(buffer[(1, y)].symbol(), "▌");
+    assert_eq!(buffer[(1, y)].fg, trade);
+    // An untagged word stays plain.
+    let (x, y) = find_word(&buffer, "inward").expect("the Japanese lead");
+    assert_eq!(buffer[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn focus_filter_folds_other_paragraphs() {
+    let mut actions = select_topics(&["defense"]);
+    actions.push(Action::FocusRight);
+    actions.push(Action::Close);
+    snapshot("focus_defense_120x40", &render(&seeds(), 120, 40, &actions));
+    snapshot("focus_defense_80x24", &render(&seeds(), 80, 24, &actions));
+}
+
+#[test]
+fn coverage_matrix() {
+    let actions = [Action::Coverage, Action::Scroll(Scroll::Lines(1))];
+    let buffer = render(&seeds(), 120, 40, &actions);
+    snapshot("coverage_120x40", &buffer);
+    snapshot("coverage_80x24", &render(&seeds(), 80, 24, &actions));
+    // The cursor is on Trade (second row) × Korean (first column): that cell is reversed,
+    // the Japanese cell beside it is not.
+    let (x, y) = find_word(&buffer, "Trade").expect("the trade row");
+    let korean = (x..120)
+        .find(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+        .expect("a reversed cell");
+    assert_eq!(buffer[(korean + 2, y)].symbol(), "4");
+    let (jx, _) = find_word(&buffer, "Japanese (1)").expect("the Japanese header");
+    assert!(!buffer[(jx + 2, y)].modifier.contains(Modifier::REVERSED));
+    // Gaps are marked where Korean ignores what the others cover.
+    let (gx, gy) = find_word(&buffer, "✗ gap").expect("a gap");
+    let (ex, ey) = find_word(&buffer, "Energy").expect("the energy row");
+    assert_eq!(gy, ey);
+    assert!(gx > ex && gx < korean + 16);
+}
+
+#[test]
+fn search_highlights_matches_in_every_pane() {
+    let mut actions = vec![Action::Search];
+    actions.extend("ALLIANCE".chars().map(Action::Input));
+    let typing = render(&seeds(), 120, 40, &actions);
+    snapshot("search_typing_120x40", &typing);
+    actions.push(Action::Confirm);
+    actions.push(Action::SearchNext);
+    let buffer = render(&seeds(), 120, 40, &actions);
+    snapshot("search_alliance_120x40", &buffer);
+    // Matches are reversed (so they show without colour too), in every pane.
+    let mut panes = [false; 3];
+    let area = buffer.area;
+    for y in 6..area.height - 1 {
+        for x in 0..area.width {
+            if buffer[(x, y)].modifier.contains(Modifier::REVERSED) {
+                panes[usize::from(x / 40)] = true;
+            }
+        }
+    }
+    assert_eq!(panes, [true, true, true]);
+}
+
+#[test]
+fn search_in_cjk_text_highlights_whole_characters() {
+    let mut actions = vec![Action::Search];
+    actions.extend("半導体".chars().map(Action::Input));
+    actions.push(Action::Confirm);
+    let buffer = render(&cjk(), 120, 40, &actions);
+    snapshot("search_cjk_120x40", &buffer);
+    // The Japanese pane (the second) has it in a paragraph and a list item; both wide
+    // characters' cells are marked, the next character is not. The Chinese 半导体 is
+    // another word and stays plain.
+    let (x, y) = find_word(&buffer, "半導体と").expect("the paragraph's match");
+    assert!((40..80).contains(&x));
+    for i in [0, 2, 4] {
+        assert!(
+            buffer[(x + i, y)].modifier.contains(Modifier::REVERSED),
+            "{i}"
+        );
+    }
+    assert!(!buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find_word(&buffer, "半导体").expect("the Chinese word");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}

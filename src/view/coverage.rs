@@ -20,7 +20,8 @@ pub struct CoverageMatrix<'a> {
     pub column: usize,
 }
 
-const LABEL_WIDTH: usize = 18;
+/// Topic labels get their full width up to this, less when the terminal is narrow.
+const MAX_LABEL_WIDTH: usize = 28;
 /// A perspective cell: a count of 3, a space, a bar of 10, two spaces.
 const BAR_WIDTH: usize = 10;
 const CELL_WIDTH: usize = 3 + 1 + BAR_WIDTH + 2;
@@ -70,9 +71,20 @@ impl Widget for CoverageMatrix<'_> {
         let lexicon = Lexicon::active();
         let columns = matrix.perspectives.len();
         let names = article_names(&matrix);
-        let base = 1 + LABEL_WIDTH + 1 + columns * CELL_WIDTH;
+        let available = usize::from(area.width.saturating_sub(4));
+        let longest = lexicon
+            .topics()
+            .iter()
+            .map(|t| display_width(&t.label) + 2)
+            .max()
+            .unwrap_or(0);
+        let label_width = longest
+            .min(MAX_LABEL_WIDTH)
+            .min(available.saturating_sub(2 + columns * CELL_WIDTH))
+            .max(8);
+        let base = 1 + label_width + 1 + columns * CELL_WIDTH;
         let with_articles = base + 2 + names.len() * ARTICLE_WIDTH;
-        let fits_articles = usize::from(area.width.saturating_sub(4)) >= with_articles;
+        let fits_articles = available >= with_articles;
         let width = if fits_articles { with_articles } else { base } as u16 + 2;
         let story = corpus
             .stories
@@ -86,7 +98,7 @@ impl Widget for CoverageMatrix<'_> {
         let inner = popup(
             area,
             width.max(50),
-            matrix.topics.len() as u16 + 5,
+            matrix.topics.len() as u16 + 6,
             title,
             buf,
         );
@@ -94,7 +106,7 @@ impl Widget for CoverageMatrix<'_> {
             return;
         }
         // Header: perspectives with their article counts, then the articles.
-        let mut header = vec![Span::from(format!(" {:LABEL_WIDTH$} ", "Topic")).bold()];
+        let mut header = vec![Span::from(format!(" {:label_width$} ", "Topic")).bold()];
         for p in &matrix.perspectives {
             let text = format!("{} ({})", theme::perspective_label(&p.id), p.articles.len());
             let text = truncate_to_width(&text, CELL_WIDTH - 1);
@@ -119,12 +131,12 @@ impl Widget for CoverageMatrix<'_> {
         buf.set_line(inner.x, inner.y, &Line::from(header), inner.width);
 
         let max = matrix.max_share();
-        let rows = usize::from(inner.height.saturating_sub(3));
+        let rows = usize::from(inner.height.saturating_sub(4));
         let first = (cursor_row + 1).saturating_sub(rows);
         for (y, row) in (0..matrix.topics.len()).skip(first).take(rows).enumerate() {
             let topic = matrix.topics[row];
-            let label = truncate_to_width(&lexicon.topic(topic).label, LABEL_WIDTH - 2);
-            let pad = " ".repeat(LABEL_WIDTH - 2 - display_width(&label));
+            let label = truncate_to_width(&lexicon.topic(topic).label, label_width - 2);
+            let pad = " ".repeat(label_width - 2 - display_width(&label));
             let mut spans = vec![
                 Span::from(" "),
                 Span::styled("● ", Style::default().fg(theme::topic_color(topic))),
@@ -184,13 +196,18 @@ impl Widget for CoverageMatrix<'_> {
                 inner.width,
             );
         }
-        let legend = Line::from(vec![
-            Span::from(" count: paragraphs · bar: share of that side's paragraphs · "),
-            Span::styled("✗ gap", Style::default().fg(Color::LightRed)),
-            Span::from(": two or more sides cover it, this one does not"),
-        ])
-        .dim();
-        buf.set_line(inner.x, inner.y + inner.height - 1, &legend, inner.width);
+        let legend = [
+            Line::from(" count: paragraphs · bar: share of that side's paragraphs").dim(),
+            Line::from(vec![
+                Span::styled(" ✗ gap", Style::default().fg(Color::LightRed)),
+                Span::from(": two or more sides cover the topic, this side does not"),
+            ])
+            .dim(),
+        ];
+        for (i, line) in legend.iter().enumerate() {
+            let y = inner.y + inner.height.saturating_sub(2) + i as u16;
+            buf.set_line(inner.x, y, line, inner.width);
+        }
     }
 }
 

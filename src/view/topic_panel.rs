@@ -19,8 +19,8 @@ pub struct TopicPanel<'a> {
     pub selected: usize,
 }
 
-/// Width of the topic label column.
-const LABEL_WIDTH: usize = 18;
+/// Widest topic label column.
+const MAX_LABEL_WIDTH: usize = 28;
 
 impl Widget for TopicPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -37,8 +37,14 @@ impl Widget for TopicPanel<'_> {
             .map(|p| display_width(&theme::perspective_label(&p.id)).max(3))
             .collect();
         let counts_width: usize = widths.iter().map(|w| w + 2).sum();
-        let width = (10 + LABEL_WIDTH + counts_width).max(56) as u16;
         let topics = lexicon.topics();
+        let label_width = topics
+            .iter()
+            .map(|t| display_width(&t.label))
+            .max()
+            .unwrap_or(0)
+            .clamp(8, MAX_LABEL_WIDTH);
+        let width = (10 + label_width + counts_width).max(56) as u16;
         let title = Line::from(" Topics — Space/Enter toggles · ←/→ mode · Esc closes ").bold();
         let inner = popup(area, width, topics.len() as u16 + 6, title, buf);
         if inner.height < 3 {
@@ -61,7 +67,7 @@ impl Widget for TopicPanel<'_> {
         let mut header = vec![Span::from(format!(
             "{:width$}",
             "",
-            width = 8 + LABEL_WIDTH
+            width = 8 + label_width
         ))];
         for (p, w) in perspectives.iter().zip(&widths) {
             header.push(Span::styled(
@@ -80,8 +86,8 @@ impl Widget for TopicPanel<'_> {
             let on = filter.topics.contains(&id);
             let cursor = if index == selected { "▸" } else { " " };
             let check = if on { "[x]" } else { "[ ]" };
-            let label = truncate_to_width(&topic.label, LABEL_WIDTH);
-            let pad = " ".repeat(LABEL_WIDTH - display_width(&label));
+            let label = truncate_to_width(&topic.label, label_width);
+            let pad = " ".repeat(label_width - display_width(&label));
             let mut spans = vec![
                 Span::from(format!(" {cursor} {check} ")),
                 Span::styled("●", Style::default().fg(theme::topic_color(id))),
