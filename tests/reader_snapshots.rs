@@ -175,11 +175,19 @@ fn tiny_terminal_says_so_and_every_size_renders() {
             Some(Action::Help),
             Some(Action::Stories),
             Some(Action::Warnings),
+            Some(Action::Topics),
+            Some(Action::Coverage),
         ] {
             let actions: Vec<Action> = overlay.into_iter().collect();
             text(&render(&seeds(), w, h, &actions));
             text(&render(&cjk(), w, h, &actions));
         }
+        // A focus filter and a search, at every size.
+        let mut actions = select_topics(&["defense"]);
+        actions.extend([Action::FocusRight, Action::Close, Action::Search]);
+        actions.extend("大統領 the".chars().map(Action::Input));
+        text(&render(&seeds(), w, h, &actions));
+        text(&render(&cjk(), w, h, &actions));
     }
 }
 

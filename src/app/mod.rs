@@ -150,6 +150,8 @@ pub struct AppState {
     pub search: Option<search::Search>,
     /// Topic tags and coverage, computed once.
     pub topics: TopicCache,
+    /// Search matches per article, for the current query.
+    pub hits: search::HitCache,
     pub warning_count: usize,
     pub running: bool,
     pub keymap: Keymap,
@@ -176,6 +178,7 @@ impl AppState {
             topic_filter: TopicFilter::default(),
             search: None,
             topics: TopicCache::default(),
+            hits: search::HitCache::default(),
             warning_count: corpus.warnings.len()
                 + corpus
                     .articles
@@ -210,6 +213,7 @@ impl AppState {
             .unwrap_or_else(|| best_story(fresh));
         self.cache = WrapCache::default();
         self.topics = TopicCache::default();
+        self.hits = search::HitCache::default();
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
             s.current = None;

@@ -4,6 +4,9 @@
 use super::AppState;
 use crate::model::Corpus;
 use crate::text::search::find_all;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A match: a byte range in one block of one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,6 +45,44 @@ pub fn hits(corpus: &Corpus, article: usize, query: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// Matches per article for the last query searched in it, so a frame does not search again.
+/// A memo shared by clones of the state, like the wrap cache.
+#[derive(Debug, Clone, Default)]
+pub struct HitCache {
+    entries: Rc<RefCell<HashMap<usize, QueryHits>>>,
+}
+
+/// The query an article was searched for, and what it found.
+type QueryHits = (String, Rc<Vec<Hit>>);
+
+impl PartialEq for HitCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl HitCache {
+    pub fn get(&self, corpus: &Corpus, article: usize, query: &str) -> Rc<Vec<Hit>> {
+        if let Some((q, found)) = self.entries.borrow().get(&article) {
+            if q == query {
+                return Rc::clone(found);
+            }
+        }
+        let found = Rc::new(hits(corpus, article, query));
+        self.entries
+            .borrow_mut()
+            .insert(article, (query.to_string(), Rc::clone(&found)));
+        found
+    }
+}
+
+/// The hits in one block, from an article's hits (sorted by block).
+pub fn in_block(found: &[Hit], block: usize) -> &[Hit] {
+    let from = found.partition_point(|h| h.block < block);
+    let to = found.partition_point(|h| h.block <= block);
+    &found[from..to]
+}
+
 /// What the bottom bar counts: the current match's place among the focused pane's matches,
 /// that pane's count, and the count over every pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,10 +111,10 @@ impl AppState {
         let mut all = 0;
         let mut focused = Vec::new();
         for (c, column) in self.columns.iter().enumerate() {
-            let found = hits(corpus, column.article(), query);
+            let found = self.hits.get(corpus, column.article(), query);
             all += found.len();
             if c == self.focus {
-                focused = found;
+                focused = found.to_vec();
             }
         }
         let current = self
@@ -98,7 +139,7 @@ impl AppState {
             return;
         }
         let article = self.columns[self.focus].article();
-        let found = hits(corpus, article, &query);
+        let found = self.hits.get(corpus, article, &query);
         if found.is_empty() {
             self.message = Some(format!("not found in this pane: {query}"));
             if let Some(s) = self.search.as_mut() {
@@ -183,6 +224,15 @@ mod tests {
             start,
             end: start + 1,
         }
+    }
+
+    #[test]
+    fn hits_of_a_block_are_a_slice_of_the_sorted_list() {
+        let found = [hit(0, 3), hit(2, 0), hit(2, 9), hit(5, 1)];
+        assert_eq!(in_block(&found, 2), &[hit(2, 0), hit(2, 9)]);
+        assert!(in_block(&found, 1).is_empty());
+        assert_eq!(in_block(&found, 5), &[hit(5, 1)]);
+        assert!(in_block(&found, 9).is_empty());
     }
 
     #[test]

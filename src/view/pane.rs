@@ -4,9 +4,9 @@
 
 use super::theme;
 use crate::app::layout::PaneLayout;
+use crate::app::search::in_block;
 use crate::app::AppState;
 use crate::model::Corpus;
-use crate::text::search::find_all;
 use crate::text::width::truncate_to_width;
 use crate::text::wrap::{wrap_text, LineKind};
 use ratatui::buffer::Buffer;
@@ -69,6 +69,7 @@ impl Widget for Pane<'_> {
         let filter = &state.topic_filter;
         let tags = filter.is_active().then(|| state.topics.tags(corpus, index));
         let query = state.query();
+        let found = query.map(|q| state.hits.get(corpus, index, q));
         let current = state.search.as_ref().and_then(|s| s.current);
         // Marks (topic terms, search matches) of the block being drawn, found once per block.
         let mut block_marks: Option<(usize, Vec<Mark>)> = None;
@@ -102,10 +103,6 @@ impl Widget for Pane<'_> {
             match line.start {
                 Some(start) if block_tags.is_some() || query.is_some() => {
                     if block_marks.as_ref().map(|(b, _)| *b) != Some(line.block) {
-                        let text = article
-                            .blocks
-                            .get(line.block)
-                            .map_or("", |b| b.text.as_str());
                         let mut marks = Vec::new();
                         if let Some(t) = block_tags {
                             for tag in t.tags.iter().filter(|t| filter.topics.contains(&t.topic)) {
@@ -113,12 +110,10 @@ impl Widget for Pane<'_> {
                                 marks.extend(tag.spans.iter().map(|s| (s.clone(), style, 1)));
                             }
                         }
-                        if let Some(q) = query {
-                            for r in find_all(text, q) {
-                                let is_current = current.is_some_and(|h| {
-                                    (h.article, h.block, h.start) == (index, line.block, r.start)
-                                });
-                                marks.push((r, theme::search_match(is_current), 2));
+                        if let Some(found) = &found {
+                            for h in in_block(found, line.block) {
+                                let style = theme::search_match(current == Some(*h));
+                                marks.push((h.start..h.end, style, 2));
                             }
                         }
                         block_marks = Some((line.block, marks));
