@@ -138,8 +138,33 @@ impl AppState {
         if self.columns.is_empty() {
             return;
         }
-        let article = self.columns[self.focus].article();
-        let found = self.hits.get(corpus, article, &query);
+        let mut article = self.columns[self.focus].article();
+        let mut found = self.hits.get(corpus, article, &query);
+        // n/N with nothing in the focused pane go on to the next pane that has a match
+        // (typing stays in the pane being read).
+        if found.is_empty() && !inclusive {
+            let n = self.columns.len();
+            let next = (1..n)
+                .map(|step| {
+                    if forward {
+                        (self.focus + step) % n
+                    } else {
+                        (self.focus + n - step) % n
+                    }
+                })
+                .find(|&c| {
+                    !self
+                        .hits
+                        .get(corpus, self.columns[c].article(), &query)
+                        .is_empty()
+                });
+            if let Some(column) = next {
+                self.focus = column;
+                article = self.columns[column].article();
+                found = self.hits.get(corpus, article, &query);
+                self.message = Some(format!("matches in {}", self.column_label(column)));
+            }
+        }
         if found.is_empty() {
             self.message = Some(format!("not found in this pane: {query}"));
             if let Some(s) = self.search.as_mut() {

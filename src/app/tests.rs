@@ -739,3 +739,30 @@ fn search_in_lockstep_moves_the_others_along() {
     update(&mut s, &corpus, Action::Close);
     assert_eq!(s.search, None);
 }
+
+#[test]
+fn next_match_moves_on_to_a_pane_that_has_one() {
+    let corpus = topical();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::Search);
+    // "LNG" is only in the Japanese article (block 1); the Korean pane has none.
+    for c in "lng".chars() {
+        update(&mut s, &corpus, Action::Input(c));
+    }
+    assert_eq!(s.focus, 0, "typing stays in the pane being read");
+    assert_eq!(s.message.as_deref(), Some("not found in this pane: lng"));
+    update(&mut s, &corpus, Action::Confirm);
+    update(&mut s, &corpus, Action::SearchNext);
+    assert_eq!(s.focus, 1);
+    assert_eq!(s.message.as_deref(), Some("matches in Japanese"));
+    assert_eq!(
+        s.search
+            .as_ref()
+            .and_then(|x| x.current)
+            .map(|h| (h.block, h.start, h.end)),
+        Some((1, 0, 3))
+    );
+    // From there, n stays in the Japanese pane (its only match again).
+    update(&mut s, &corpus, Action::SearchNext);
+    assert_eq!(s.focus, 1);
+}
