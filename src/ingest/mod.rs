@@ -14,6 +14,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod plain;
 pub mod seeds;
+pub mod webpage;
 
 use crate::model::{Article, Block, Corpus, Format, LoadWarning};
 use crate::text::sanitize::{clean_line, clean_text};
@@ -37,7 +38,7 @@ impl Default for Ingestor<'static> {
         Ingestor {
             boilerplate: Boilerplate::embedded(),
             classifier: Classifier::embedded(),
-            html: &html::MinimalExtractor,
+            html: webpage::default_extractor(),
         }
     }
 }
