@@ -272,7 +272,7 @@ pub fn ends_like_sentence(text: &str) -> bool {
 fn dedupe_repeated(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
-    if n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+    if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         words[..n / 2].join(" ")
     } else {
         words.join(" ")

@@ -173,9 +173,7 @@ impl Classifier {
 
     fn by_name(&self, name: &str) -> Option<&Outlet> {
         let lower = name.trim().to_lowercase();
-        self.outlets
-            .iter()
-            .find(|o| o.names_lower.iter().any(|n| *n == lower))
+        self.outlets.iter().find(|o| o.names_lower.contains(&lower))
     }
 
     /// The first outlet whose domain appears in `text` as a host name (after `//`, `@`, `.` or

@@ -21,22 +21,24 @@ pub struct MinimalExtractor;
 impl HtmlExtractor for MinimalExtractor {
     fn extract(&self, html: &str) -> Draft {
         let doc = Html::parse_document(html);
-        let mut meta = Meta::default();
-        meta.title = meta_content(&doc, "meta[property='og:title']")
-            .or_else(|| first_text(&doc, "title"))
-            .or_else(|| first_text(&doc, "h1"));
-        meta.outlet = meta_content(&doc, "meta[property='og:site_name']");
-        meta.url = meta_content(&doc, "meta[property='og:url']").or_else(|| {
-            select(&doc, "link[rel='canonical']")
-                .and_then(|el| el.value().attr("href").map(str::to_string))
-        });
-        meta.date = meta_content(&doc, "meta[property='article:published_time']").or_else(|| {
-            select(&doc, "time[datetime]")
-                .and_then(|el| el.value().attr("datetime").map(str::to_string))
-        });
-        meta.byline = meta_content(&doc, "meta[name='author']");
-        meta.language = select(&doc, "html[lang]")
-            .and_then(|el| el.value().attr("lang").map(|l| l.to_lowercase()));
+        let meta = Meta {
+            title: meta_content(&doc, "meta[property='og:title']")
+                .or_else(|| first_text(&doc, "title"))
+                .or_else(|| first_text(&doc, "h1")),
+            outlet: meta_content(&doc, "meta[property='og:site_name']"),
+            url: meta_content(&doc, "meta[property='og:url']").or_else(|| {
+                select(&doc, "link[rel='canonical']")
+                    .and_then(|el| el.value().attr("href").map(str::to_string))
+            }),
+            date: meta_content(&doc, "meta[property='article:published_time']").or_else(|| {
+                select(&doc, "time[datetime]")
+                    .and_then(|el| el.value().attr("datetime").map(str::to_string))
+            }),
+            byline: meta_content(&doc, "meta[name='author']"),
+            language: select(&doc, "html[lang]")
+                .and_then(|el| el.value().attr("lang").map(|l| l.to_lowercase())),
+            ..Meta::default()
+        };
         let root = ["article", "main", "body"]
             .iter()
             .find_map(|s| select(&doc, s))
@@ -87,6 +89,11 @@ impl Walker {
         let text = collapse_spaces(&self.inline);
         self.inline.clear();
         if !text.is_empty() {
+            let kind = if kind == BlockKind::Paragraph && is_caps_heading(&text) {
+                BlockKind::Heading
+            } else {
+                kind
+            };
             self.blocks.push(RawBlock::text(kind, text));
         }
     }
@@ -225,6 +232,17 @@ fn text_of(node: NodeRef<Node>) -> String {
     out
 }
 
+/// A short all-capitals line standing alone ("WHY IT MATTERS", even when its `<b>` was lost)
+/// is a sub-heading.
+fn is_caps_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let has_letters = text.chars().any(char::is_alphabetic);
+    (1..=8).contains(&words)
+        && has_letters
+        && !text.chars().any(char::is_lowercase)
+        && !text.ends_with(['.', ',', ';', ':'])
+}
+
 /// A paragraph whose whole text is bold is a sub-heading ("<p><b>WHY IT MATTERS</b></p>").
 fn is_bold_only(p: NodeRef<Node>) -> bool {
     let mut any = false;
@@ -258,7 +276,7 @@ mod tests {
 
     #[test]
     fn stray_closing_tags_and_bare_text_make_paragraphs() {
-        let html = "\nFirst <span>para</span></span> with a <a href='x'>link</a>.</span></p>\n Second &amp; last.</span></p>\n <p><b>WHY IT MATTERS</b></p>\n Third.</p>";
+        let html = "\nFirst <span>para</span></span> with a <a href='x'>link</a>.</span></p>\n Second &amp; last.</span></p>\n <p><b>WHY IT MATTERS</b></p>\n Third.</p> LOST BOLD</b></p>";
         let blocks = blocks_from_html(html);
         assert_eq!(
             texts(&blocks),
@@ -267,6 +285,7 @@ mod tests {
                 (Some(BlockKind::Paragraph), "Second & last."),
                 (Some(BlockKind::Heading), "WHY IT MATTERS"),
                 (Some(BlockKind::Paragraph), "Third."),
+                (Some(BlockKind::Heading), "LOST BOLD"),
             ]
         );
     }
