@@ -12,6 +12,7 @@
 //! and the publication date keeps the page's own time zone (the crate normalises to UTC, which
 //! moves a Seoul or Tokyo morning article to the previous day).
 
+use super::dates;
 use super::draft::{Draft, Meta, RawBlock};
 use super::html::{blocks_from_html, HtmlExtractor, MinimalExtractor};
 use crate::model::{BlockKind, Format};
@@ -50,6 +51,19 @@ impl HtmlExtractor for WebPageExtractor {
             Ok(result) => result,
             Err(e) => return whole_page(html, &format!("article extraction failed ({e})")),
         };
+        let mut meta = meta_of(&result.metadata, html);
+        if result.content_text.chars().count() < self.options.min_extracted_size {
+            // Too little text for the crate's statistics (its fallback then repeats what it
+            // found): a short page is read whole, with the crate's metadata on top.
+            let mut draft = MinimalExtractor.extract(html);
+            draft.meta.overlay(&meta);
+            if draft.blocks.is_empty() {
+                draft
+                    .warnings
+                    .push("no article text found on the page".into());
+            }
+            return draft;
+        }
         let mut blocks = result
             .content_html
             .as_deref()
@@ -65,12 +79,11 @@ impl HtmlExtractor for WebPageExtractor {
         if blocks.len() <= 1 && text_lines > 1 {
             blocks = paragraphs_of(&result.content_text);
         }
-        if blocks.is_empty() {
-            return whole_page(html, "no article body found");
-        }
-        let meta = meta_of(&result.metadata, html);
         if let Some(title) = &meta.title {
             drop_title_heading(&mut blocks, title);
+        }
+        if meta.date.is_none() {
+            meta.date = time_element_date(html);
         }
         let mut draft = Draft::new(Format::Html, blocks);
         draft.meta = meta;
@@ -78,13 +91,26 @@ impl HtmlExtractor for WebPageExtractor {
     }
 }
 
-/// When the extractor finds nothing, the plain walk of the page is better than no article.
+/// When the extractor fails, the plain walk of the page is better than no article.
 fn whole_page(html: &str, why: &str) -> Draft {
     let mut draft = MinimalExtractor.extract(html);
     draft
         .warnings
         .push(format!("{why}; kept the whole page text"));
     draft
+}
+
+/// The first `<time datetime="…">` our date reader understands, for pages whose stamp the
+/// crate cannot parse ("Wed Nov 20 2019 08:00:58 GMT+0000").
+fn time_element_date(html: &str) -> Option<String> {
+    static DATETIME: OnceLock<Regex> = OnceLock::new();
+    let datetime = DATETIME.get_or_init(|| {
+        Regex::new(r#"(?i)<time\b[^>]*\bdatetime\s*=\s*["']([^"']{6,64})["']"#)
+            .expect("valid datetime pattern")
+    });
+    datetime
+        .captures_iter(html)
+        .find_map(|c| dates::find_first(&c[1], None).map(|found| found.iso))
 }
 
 /// How far down the body the page's own headline may stand (below a kicker or a date line).
@@ -118,20 +144,54 @@ fn paragraphs_of(text: &str) -> Vec<RawBlock> {
 }
 
 fn meta_of(found: &rs_trafilatura::Metadata, html: &str) -> Meta {
+    // Meta tag values can arrive still escaped ("doesn&#039;t").
     let some = |v: &Option<String>| {
-        v.as_ref()
-            .map(|s| s.trim().to_string())
+        v.as_deref()
+            .map(|s| html_escape::decode_html_entities(s.trim()).into_owned())
             .filter(|s| !s.is_empty())
     };
     Meta {
         title: some(&found.title),
-        outlet: some(&found.sitename),
+        outlet: some(&found.sitename).filter(|name| is_stated_site_name(name, html)),
         language: some(&found.language),
         date: found.date.map(|utc| local_date(utc, html)),
         url: some(&found.url),
         byline: some(&found.author),
         ..Meta::default()
     }
+}
+
+/// The crate falls back to the text of page elements for the site name, which can be a whole
+/// menu ("AP News | World | U.S.") or a search label. A name the page states for machines sits
+/// in the head (`og:site_name`, the title) or in JSON-LD; anything else is not taken.
+fn is_stated_site_name(name: &str, html: &str) -> bool {
+    if name.split_whitespace().count() > 6 || name.contains(" | ") {
+        return false;
+    }
+    let head_end = find_ascii_ci(html, "<body").unwrap_or(html.len());
+    let escaped = html_escape::encode_double_quoted_attribute(name);
+    let stated = |part: &str| part.contains(name) || part.contains(escaped.as_ref());
+    stated(&html[..head_end]) || json_ld_scripts(html).any(stated)
+}
+
+/// Byte offset of the first ASCII-case-insensitive match of an ASCII `needle`.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The bodies of `<script type="application/ld+json">` elements, found by scanning.
+fn json_ld_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("application/ld+json")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find('>')? + 1;
+            let end = find_ascii_ci(&rest[start..], "</script")?;
+            Some(&rest[start..start + end])
+        })
 }
 
 /// The date as the page states it: the page's own timestamp for the same instant when it has
@@ -161,6 +221,13 @@ fn parse_stamp(stamp: &str) -> Option<DateTime<FixedOffset>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unusual_time_stamps_are_read_by_our_date_reader() {
+        let html = r#"<p>x</p><time class="ago" datetime="Wed Nov 20 2019 08:00:58 GMT+0000">2 days ago</time>"#;
+        assert_eq!(time_element_date(html).as_deref(), Some("2019-11-20"));
+        assert_eq!(time_element_date("<time datetime=\"soon\">"), None);
+    }
 
     #[test]
     fn a_seoul_morning_keeps_its_own_day() {
