@@ -55,7 +55,7 @@ fn json_ld_page_gives_title_byline_date_outlet_url_language() {
     );
     assert_eq!(a.byline.as_deref(), Some("Kim Min-ji"));
     // datePublished is 08:30 in Seoul on the 29th, i.e. 23:30 UTC on the 28th: the page's day.
-    assert_eq!(a.date.as_deref(), Some("2025-10-29"));
+    assert_eq!(a.date.as_deref(), Some("2025-10-29T08:30:00+09:00"));
     // No og:site_name: the outlet is the JSON-LD publisher.
     assert_eq!(a.outlet.as_deref(), Some("The Korea Herald"));
     assert_eq!(
@@ -111,7 +111,7 @@ fn meta_tag_page_in_japanese_keeps_its_paragraphs() {
     assert_eq!(a.outlet.as_deref(), Some("毎日新聞"));
     assert_eq!(a.byline.as_deref(), Some("山田太郎"));
     // 07:05 in Tokyo on the 29th is 22:05 UTC on the 28th.
-    assert_eq!(a.date.as_deref(), Some("2025-10-29"));
+    assert_eq!(a.date.as_deref(), Some("2025-10-29T07:05:00+09:00"));
     assert_eq!(a.language.as_deref(), Some("ja"));
     assert_eq!(
         a.url.as_deref(),
@@ -151,7 +151,7 @@ fn meta_tag_page_in_japanese_keeps_its_paragraphs() {
 fn time_element_dates_a_page_without_structured_data() {
     let a = article("wire-time-only.html");
     assert_eq!(a.title, "Rare earths pact signed as leaders meet in Tokyo");
-    assert_eq!(a.date.as_deref(), Some("2025-10-28"));
+    assert_eq!(a.date.as_deref(), Some("2025-10-28T06:12:00+00:00"));
     assert_eq!(a.byline.as_deref(), Some("Mari Yamaguchi"));
     assert_eq!(a.language.as_deref(), Some("en"));
     // The navigation text is not taken for a site name; the URL places the outlet.
@@ -182,7 +182,10 @@ fn the_extractor_alone_reports_the_metadata() {
         Some("Seoul watches Takaichi-Trump summit for tariff clues")
     );
     assert_eq!(draft.meta.byline.as_deref(), Some("Kim Min-ji"));
-    assert_eq!(draft.meta.date.as_deref(), Some("2025-10-29"));
+    assert_eq!(
+        draft.meta.date.as_deref(),
+        Some("2025-10-29T08:30:00+09:00")
+    );
     assert_eq!(draft.meta.outlet.as_deref(), Some("The Korea Herald"));
     // The headline heading is metadata, not body.
     assert!(!draft

@@ -7,9 +7,11 @@ pub mod classify;
 pub mod dates;
 pub mod decode;
 pub mod draft;
+pub mod feed;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
+pub mod local_day;
 pub mod manifest;
 pub mod metadata;
 pub mod plain;
@@ -255,6 +257,12 @@ impl Ingestor<'_> {
         let head = text.trim_start();
         let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
         if head.starts_with('{') || head.starts_with('[') {
+            if lower_head.contains("jsonfeed.org/version") {
+                return feed::feed_drafts(text, self.classifier);
+            }
+            if let Some(items) = feed::json_item_drafts(text, self.classifier) {
+                return items;
+            }
             let (value, notes) = json::parse_lenient(text)?;
             let mut drafts = json::wordpress_drafts(&value)?;
             for draft in &mut drafts {
@@ -267,7 +275,7 @@ impl Ingestor<'_> {
                 || lower_head.contains("<feed")
                 || lower_head.contains("<rdf:rdf")
             {
-                return Err("RSS/Atom feeds are not supported yet; skipped".into());
+                return feed::feed_drafts(text, self.classifier);
             }
             let looks_html = [
                 "<!doctype html",

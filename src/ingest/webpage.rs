@@ -9,14 +9,13 @@
 //!
 //! What this module adds: the body comes back as HTML and is cut into our blocks by the same
 //! walker the other HTML inputs use (headings, list items, quotes, tables stay what they are),
-//! and the publication date keeps the page's own time zone (the crate normalises to UTC, which
-//! moves a Seoul or Tokyo morning article to the previous day).
+//! and the publication date keeps the page's own day (`local_day`).
 
 use super::dates;
 use super::draft::{Draft, Meta, RawBlock};
 use super::html::{blocks_from_html, HtmlExtractor, MinimalExtractor};
+use super::local_day::LocalDays;
 use crate::model::{BlockKind, Format};
-use chrono::{DateTime, FixedOffset, Utc};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -154,7 +153,7 @@ fn meta_of(found: &rs_trafilatura::Metadata, html: &str) -> Meta {
         title: some(&found.title),
         outlet: some(&found.sitename).filter(|name| is_stated_site_name(name, html)),
         language: some(&found.language),
-        date: found.date.map(|utc| local_date(utc, html)),
+        date: found.date.map(|utc| LocalDays::scan(html).stated(utc)),
         url: some(&found.url),
         byline: some(&found.author),
         ..Meta::default()
@@ -194,30 +193,6 @@ fn json_ld_scripts(html: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// The date as the page states it: the page's own timestamp for the same instant when it has
-/// one (so the day is the outlet's day), else the UTC date.
-fn local_date(utc: DateTime<Utc>, html: &str) -> String {
-    static STAMP: OnceLock<Regex> = OnceLock::new();
-    let stamp = STAMP.get_or_init(|| {
-        Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})")
-            .expect("valid timestamp pattern")
-    });
-    stamp
-        .find_iter(html)
-        .filter_map(|m| parse_stamp(m.as_str()))
-        .find(|local| local.with_timezone(&Utc) == utc)
-        .map(|local| local.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| utc.format("%Y-%m-%d").to_string())
-}
-
-fn parse_stamp(stamp: &str) -> Option<DateTime<FixedOffset>> {
-    DateTime::parse_from_rfc3339(stamp)
-        .ok()
-        .or_else(|| DateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M%:z").ok())
-        .or_else(|| DateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S%z").ok())
-        .or_else(|| DateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M%z").ok())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,35 +202,5 @@ mod tests {
         let html = r#"<p>x</p><time class="ago" datetime="Wed Nov 20 2019 08:00:58 GMT+0000">2 days ago</time>"#;
         assert_eq!(time_element_date(html).as_deref(), Some("2019-11-20"));
         assert_eq!(time_element_date("<time datetime=\"soon\">"), None);
-    }
-
-    #[test]
-    fn a_seoul_morning_keeps_its_own_day() {
-        // 08:30 in Seoul on the 29th is 23:30 UTC on the 28th.
-        let html =
-            r#"<meta property="article:published_time" content="2025-10-29T08:30:00+09:00">"#;
-        let utc = DateTime::parse_from_rfc3339("2025-10-28T23:30:00Z")
-            .map(|d| d.with_timezone(&Utc))
-            .unwrap_or_default();
-        assert_eq!(local_date(utc, html), "2025-10-29");
-        // Without the page's own timestamp the UTC day is all there is.
-        assert_eq!(local_date(utc, "<p>no stamp</p>"), "2025-10-28");
-        // A stamp for another instant is not taken.
-        let other = r#"<time datetime="2025-10-30T08:30:00+09:00"></time>"#;
-        assert_eq!(local_date(utc, other), "2025-10-28");
-    }
-
-    #[test]
-    fn compact_offsets_are_read() {
-        let local = parse_stamp("2025-10-29T08:30:00+0900");
-        assert_eq!(
-            local.map(|d| d.format("%Y-%m-%d %H:%M %z").to_string()),
-            Some("2025-10-29 08:30 +0900".to_string())
-        );
-        let local = parse_stamp("2025-10-29T08:30+09:00");
-        assert_eq!(
-            local.map(|d| d.format("%H:%M").to_string()),
-            Some("08:30".to_string())
-        );
     }
 }
