@@ -28,9 +28,11 @@ fn keys(value: &Value) -> Vec<&str> {
 }
 
 const ARTICLE_FIELDS: &[&str] = &[
+    "also_in",
     "byline",
     "date",
     "dateline",
+    "duplicate_of",
     "format",
     "id",
     "language",

@@ -120,3 +120,44 @@ fn utf16_and_crlf_text_loads() {
         "A body paragraph with some words in it."
     );
 }
+
+#[test]
+fn a_wire_story_republished_is_shown_once_with_also_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "SEOUL, Oct. 29 (Yonhap) -- South Korea and the United States reached a deal on the details of a tariff agreement on Wednesday, the presidential office said.\n\nUnder the deal, Seoul will invest 200 billion dollars in cash in installments of up to 20 billion dollars a year, while 150 billion dollars goes to shipbuilding cooperation.\n";
+    std::fs::write(
+        dir.path().join("yonhap.md"),
+        format!("---\ntitle: Deal reached\noutlet: Yonhap\nstory: deal\n---\n{body}"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("herald.md"), format!("---\ntitle: S. Korea, US reach deal\noutlet: Korea Herald\nstory: deal\n---\n{body}\nMarkets rallied on the news.\n")).expect("write");
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, vec!["herald", "yonhap"]);
+    assert_eq!(
+        corpus.duplicate_of(0),
+        Some(1),
+        "the Herald copy credits Yonhap"
+    );
+    assert_eq!(corpus.also_in(1), &[0]);
+    assert_eq!(corpus.stories.len(), 1);
+    assert_eq!(
+        corpus.stories[0].articles,
+        vec![1],
+        "the story shows the story once"
+    );
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "list",
+            "--format",
+            "json",
+            dir.path().to_str().expect("path"),
+        ])
+        .output()
+        .expect("runs");
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(list[0]["duplicate_of"], "yonhap");
+    assert_eq!(list[1]["also_in"], serde_json::json!(["herald"]));
+    assert!(list[1]["duplicate_of"].is_null());
+}

@@ -1,15 +1,34 @@
 //! Output of `list`, `show` and `check`: tables for people, JSON for programs.
 
 use super::{ListFormat, ShowFormat};
-use crate::model::{Article, BlockKind, Corpus};
+use crate::model::{BlockKind, Corpus};
 use crate::text::width::{display_width, truncate_to_width};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-/// An article as JSON, without its blocks (for `list`).
-pub fn summary_json(article: &Article) -> Value {
+/// Article `index` as JSON, with its near-duplicate links (`duplicate_of`: the original's id
+/// or null; `also_in`: the ids of its copies).
+pub fn article_json(corpus: &Corpus, index: usize) -> Value {
+    let article = &corpus.articles[index];
     let mut value = serde_json::to_value(article).unwrap_or(Value::Null);
+    if let Some(obj) = value.as_object_mut() {
+        let id = |i: usize| Value::String(corpus.articles[i].id.clone());
+        obj.insert(
+            "duplicate_of".into(),
+            corpus.duplicate_of(index).map_or(Value::Null, id),
+        );
+        obj.insert(
+            "also_in".into(),
+            Value::Array(corpus.also_in(index).iter().map(|&i| id(i)).collect()),
+        );
+    }
+    value
+}
+
+/// An article as JSON without its blocks (for `list`).
+pub fn summary_json(corpus: &Corpus, index: usize) -> Value {
+    let mut value = article_json(corpus, index);
     if let Some(obj) = value.as_object_mut() {
         obj.remove("blocks");
     }
@@ -26,7 +45,9 @@ pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     match format {
         ListFormat::Json => {
-            let items: Vec<Value> = corpus.articles.iter().map(summary_json).collect();
+            let items: Vec<Value> = (0..corpus.articles.len())
+                .map(|i| summary_json(corpus, i))
+                .collect();
             serde_json::to_writer_pretty(&mut out, &items)?;
             writeln!(out)?;
         }
@@ -69,14 +90,15 @@ pub fn print_show(
     format: ShowFormat,
     dropped: bool,
 ) -> io::Result<ExitCode> {
-    let Some(article) = corpus.article(id) else {
+    let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
         eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
         return Ok(ExitCode::from(2));
     };
+    let article = &corpus.articles[index];
     let mut out = io::stdout().lock();
     match format {
         ShowFormat::Json => {
-            let mut value = serde_json::to_value(article).unwrap_or(Value::Null);
+            let mut value = article_json(corpus, index);
             if dropped {
                 if let Some(obj) = value.as_object_mut() {
                     obj.insert("dropped".into(), json!(article.dropped));
@@ -114,6 +136,19 @@ pub fn print_show(
             )?;
             if let Some(story) = &article.story {
                 writeln!(out, "{:<12}{story}", "story")?;
+            }
+            if let Some(original) = corpus.duplicate_of(index) {
+                writeln!(out, "{:<12}{}", "copy of", corpus.articles[original].id)?;
+            }
+            for &copy in corpus.also_in(index) {
+                let a = &corpus.articles[copy];
+                writeln!(
+                    out,
+                    "{:<12}{} ({})",
+                    "also in",
+                    a.outlet.as_deref().unwrap_or("unknown outlet"),
+                    a.id
+                )?;
             }
             for w in &article.warnings {
                 writeln!(out, "{:<12}{w}", "warning")?;

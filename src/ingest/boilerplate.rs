@@ -3,7 +3,7 @@
 
 use super::draft::{RawBlock, RawKind};
 use crate::model::{BlockKind, Dropped};
-use regex::{Regex, RegexBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -50,23 +50,65 @@ pub struct Structure {
     pub link_max_words: usize,
 }
 
-struct LineRule {
-    id: String,
-    patterns: Vec<Regex>,
+/// Many patterns matched in one pass; each pattern belongs to a rule (its owner).
+struct RuleSet {
+    set: RegexSet,
+    owners: Vec<usize>,
 }
 
-struct SectionRule {
-    id: String,
-    ends: SectionEnd,
-    headings: Vec<Regex>,
+impl RuleSet {
+    fn build<'a>(groups: impl Iterator<Item = &'a [String]>) -> Result<Self, String> {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (owner, group) in groups.enumerate() {
+            for pattern in group {
+                patterns.push(ascii_word_boundaries(pattern));
+                owners.push(owner);
+            }
+        }
+        let set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("bad pattern: {e}"))?;
+        Ok(RuleSet { set, owners })
+    }
+
+    /// The first rule (in file order) with a pattern matching `text`.
+    fn first(&self, text: &str) -> Option<usize> {
+        self.set.matches(text).iter().next().map(|i| self.owners[i])
+    }
+}
+
+/// `\b` in a rule means an ASCII word boundary: a Unicode one would send every block with
+/// non-ASCII text (most Korean and Japanese pages) to the slowest regex engine.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Compiled boilerplate rules.
 pub struct Boilerplate {
-    lines: Vec<LineRule>,
-    sections: Vec<SectionRule>,
-    quote_prefixes: Vec<Regex>,
-    caption_patterns: Vec<Regex>,
+    line_ids: Vec<String>,
+    lines: RuleSet,
+    sections: Vec<(String, SectionEnd)>,
+    section_headings: RuleSet,
+    quote_prefixes: RuleSet,
+    caption_patterns: RuleSet,
     pub structure: Structure,
 }
 
@@ -79,47 +121,22 @@ pub struct Stripped {
     pub image_alts: Vec<String>,
 }
 
-fn compile(patterns: &[String], context: &str) -> Result<Vec<Regex>, String> {
-    patterns
-        .iter()
-        .map(|p| {
-            RegexBuilder::new(p)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| format!("{context}: bad pattern {p:?}: {e}"))
-        })
-        .collect()
-}
-
 impl Boilerplate {
     pub fn from_toml(source: &str) -> Result<Self, String> {
         let file: RulesFile = toml::from_str(source).map_err(|e| e.to_string())?;
-        let lines = file
-            .line
-            .iter()
-            .map(|r| {
-                Ok(LineRule {
-                    id: r.id.clone(),
-                    patterns: compile(&r.patterns, &r.id)?,
-                })
-            })
-            .collect::<Result<_, String>>()?;
-        let sections = file
-            .section
-            .iter()
-            .map(|r| {
-                Ok(SectionRule {
-                    id: r.id.clone(),
-                    ends: r.ends,
-                    headings: compile(&r.headings, &r.id)?,
-                })
-            })
-            .collect::<Result<_, String>>()?;
         Ok(Boilerplate {
-            lines,
-            sections,
-            quote_prefixes: compile(&file.asides.quote_prefixes, "asides")?,
-            caption_patterns: compile(&file.asides.caption_patterns, "asides")?,
+            line_ids: file.line.iter().map(|r| r.id.clone()).collect(),
+            lines: RuleSet::build(file.line.iter().map(|r| r.patterns.as_slice()))?,
+            sections: file
+                .section
+                .iter()
+                .map(|r| (r.id.clone(), r.ends))
+                .collect(),
+            section_headings: RuleSet::build(file.section.iter().map(|r| r.headings.as_slice()))?,
+            quote_prefixes: RuleSet::build(std::iter::once(file.asides.quote_prefixes.as_slice()))?,
+            caption_patterns: RuleSet::build(std::iter::once(
+                file.asides.caption_patterns.as_slice(),
+            ))?,
             structure: file.structure,
         })
     }
@@ -135,13 +152,13 @@ impl Boilerplate {
 
     pub fn strip(&self, blocks: Vec<RawBlock>) -> Stripped {
         let mut out = Stripped::default();
-        let mut section: Option<(&SectionRule, usize)> = None;
+        let mut section: Option<&(String, SectionEnd)> = None;
         for block in blocks {
-            if let Some((rule, _)) = section {
-                if self.section_ends(rule.ends, &block) {
+            if let Some((id, ends)) = section {
+                if self.section_ends(*ends, &block) {
                     section = None;
                 } else {
-                    out.drop(block, &format!("section \"{}\"", rule.id));
+                    out.drop(block, &format!("section \"{id}\""));
                     continue;
                 }
             }
@@ -160,12 +177,12 @@ impl Boilerplate {
                 RawKind::Text(_) => {}
             }
             if let Some(rule) = self.matching_section(&block.text) {
-                section = Some((rule, out.kept.len()));
-                out.drop(block, &format!("section \"{}\"", rule.id));
+                section = Some(rule);
+                out.drop(block, &format!("section \"{}\"", rule.0));
                 continue;
             }
-            if let Some(rule) = self.matching_line_rule(&block.text) {
-                out.drop(block, &format!("rule \"{}\"", rule.id));
+            if let Some(id) = self.matching_line_rule(&block.text) {
+                out.drop(block, &format!("rule \"{id}\""));
                 continue;
             }
             out.kept.push(self.set_apart(block));
@@ -174,19 +191,17 @@ impl Boilerplate {
         out
     }
 
-    fn matching_line_rule(&self, text: &str) -> Option<&LineRule> {
-        self.lines
-            .iter()
-            .find(|r| r.patterns.iter().any(|p| p.is_match(text)))
+    fn matching_line_rule(&self, text: &str) -> Option<&str> {
+        self.lines.first(text).map(|i| self.line_ids[i].as_str())
     }
 
-    fn matching_section(&self, text: &str) -> Option<&SectionRule> {
+    fn matching_section(&self, text: &str) -> Option<&(String, SectionEnd)> {
         if text.split_whitespace().count() > 12 {
             return None; // a section heading is short
         }
-        self.sections
-            .iter()
-            .find(|r| r.headings.iter().any(|p| p.is_match(text.trim())))
+        self.section_headings
+            .first(text.trim())
+            .map(|i| &self.sections[i])
     }
 
     fn section_ends(&self, ends: SectionEnd, block: &RawBlock) -> bool {
@@ -210,13 +225,9 @@ impl Boilerplate {
     /// Sidebar boxes become quotes and credited photo captions become captions.
     fn set_apart(&self, mut block: RawBlock) -> RawBlock {
         if block.is(BlockKind::Paragraph) {
-            if self.quote_prefixes.iter().any(|p| p.is_match(&block.text)) {
+            if self.quote_prefixes.first(&block.text).is_some() {
                 block.kind = RawKind::Text(BlockKind::Quote);
-            } else if self
-                .caption_patterns
-                .iter()
-                .any(|p| p.is_match(&block.text))
-            {
+            } else if self.caption_patterns.first(&block.text).is_some() {
                 block.kind = RawKind::Text(BlockKind::Caption);
             }
         }
@@ -295,8 +306,16 @@ mod tests {
     const PROSE: &str = "This is a real paragraph of the article with more than twenty words in it, so that it reads as prose to the rules.";
 
     #[test]
+    fn word_boundaries_become_ascii_and_escapes_survive() {
+        assert_eq!(
+            ascii_word_boundaries(r"^a\b.*\\b\(x\)"),
+            r"^a(?-u:\b).*\\b\(x\)"
+        );
+    }
+
+    #[test]
     fn embedded_rules_compile() {
-        assert!(!Boilerplate::embedded().lines.is_empty());
+        assert!(!Boilerplate::embedded().line_ids.is_empty());
     }
 
     #[test]

@@ -42,6 +42,13 @@ struct Outlet {
 pub struct Classifier {
     pub perspectives: Vec<Perspective>,
     outlets: Vec<Outlet>,
+    /// Every outlet's signatures in one set, so text is scanned once; `(outlet, signature)`
+    /// per pattern.
+    signature_set: regex::RegexSet,
+    signature_owners: Vec<(usize, usize)>,
+    /// Every outlet's domains in one automaton; `(outlet, domain)` per pattern.
+    domain_finder: aho_corasick::AhoCorasick,
+    domain_owners: Vec<(usize, usize)>,
 }
 
 /// The outcome of classifying one article.
@@ -106,9 +113,34 @@ impl Classifier {
                 color: "#a8a8a8".into(),
             });
         }
+        let mut patterns = Vec::new();
+        let mut signature_owners = Vec::new();
+        for (o, outlet) in outlets.iter().enumerate() {
+            for (s, signature) in outlet.signatures.iter().enumerate() {
+                patterns.push(signature.as_str().to_string());
+                signature_owners.push((o, s));
+            }
+        }
+        let signature_set = regex::RegexSetBuilder::new(&patterns)
+            .multi_line(true)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let domain_owners: Vec<(usize, usize)> = outlets
+            .iter()
+            .enumerate()
+            .flat_map(|(o, outlet)| (0..outlet.domains.len()).map(move |d| (o, d)))
+            .collect();
+        let domain_finder = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(domain_owners.iter().map(|&(o, d)| &outlets[o].domains[d]))
+            .map_err(|e| e.to_string())?;
         Ok(Classifier {
             perspectives,
             outlets,
+            signature_set,
+            signature_owners,
+            domain_finder,
+            domain_owners,
         })
     }
 
@@ -179,28 +211,23 @@ impl Classifier {
     /// The first outlet whose domain appears in `text` as a host name (after `//`, `@`, `.` or
     /// a word boundary, and not followed by more host characters).
     fn by_domain(&self, text: &str) -> Option<(&Outlet, String)> {
-        let lower = text.to_lowercase();
-        let mut best: Option<(usize, &Outlet, &String)> = None;
-        for outlet in &self.outlets {
-            for domain in &outlet.domains {
-                if let Some(pos) = find_host(&lower, domain) {
-                    if best.is_none_or(|(p, _, _)| pos < p) {
-                        best = Some((pos, outlet, domain));
-                    }
-                }
-            }
-        }
-        best.map(|(_, o, d)| (o, d.clone()))
+        self.domain_finder
+            .find_overlapping_iter(text)
+            .find(|m| is_whole_host(text, m.start(), m.end()))
+            .map(|m| {
+                let (o, d) = self.domain_owners[m.pattern().as_usize()];
+                (&self.outlets[o], self.outlets[o].domains[d].clone())
+            })
     }
 
     fn by_signature(&self, text: &str) -> Option<(&Outlet, String)> {
         let mut best: Option<(usize, &Outlet, String)> = None;
-        for outlet in &self.outlets {
-            for signature in &outlet.signatures {
-                if let Some(m) = signature.find(text) {
-                    if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
-                        best = Some((m.start(), outlet, m.as_str().trim().to_string()));
-                    }
+        for index in self.signature_set.matches(text).iter() {
+            let (o, s) = self.signature_owners[index];
+            let outlet = &self.outlets[o];
+            if let Some(m) = outlet.signatures[s].find(text) {
+                if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
+                    best = Some((m.start(), outlet, m.as_str().trim().to_string()));
                 }
             }
         }
@@ -208,26 +235,19 @@ impl Classifier {
     }
 }
 
-fn find_host(haystack: &str, domain: &str) -> Option<usize> {
-    let is_host_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
-    let mut from = 0;
-    while let Some(offset) = haystack[from..].find(domain) {
-        let start = from + offset;
-        let end = start + domain.len();
-        let before = haystack[..start].chars().next_back();
-        let after = haystack[end..].chars().next();
-        let before_ok = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
-        let after_ok = after.is_none_or(|c| {
-            !is_host_char(c)
-                || (c == '.'
-                    && !haystack[end + 1..].starts_with(|n: char| n.is_ascii_alphanumeric()))
-        });
-        if before_ok && after_ok {
-            return Some(start);
-        }
-        from = end;
-    }
-    None
+/// A domain match is a whole host name: not glued to more name characters on the left
+/// (`notkbs.co.kr`), nor continued on the right (`kbs.co.kr.evil.com`); a full stop that ends
+/// a sentence is fine.
+fn is_whole_host(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let before_ok = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+    let after_ok = match after.next() {
+        None => true,
+        Some('.') => !after.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(c) => !(c.is_ascii_alphanumeric() || c == '-'),
+    };
+    before_ok && after_ok
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::OnceLock;
 
+// Word boundaries are ASCII (`(?-u:\b)`): Unicode ones force the slow regex engine on any
+// non-ASCII text, and dates are written in ASCII digits and English month names anyway.
+
 /// A date found in text: the ISO string and where it stood.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -27,17 +30,17 @@ fn patterns() -> &'static [Regex; 6] {
         let build = |s: &str| Regex::new(s).expect("date pattern compiles");
         [
             // ISO date, optional time and zone.
-            build(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?\b"),
+            build(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)"),
             // Optional "16:19 JST, " then "October 29, 2025".
-            build(&format!(r"(?i)(?:\b(?P<time>\d{{1,2}}:\d{{2}})\s*(?P<zone>[A-Z]{{2,4}})?,?\s+)?\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")),
+            build(&format!(r"(?i)(?:(?-u:\b)(?P<time>\d{{1,2}}:\d{{2}})\s*(?P<zone>[A-Z]{{2,4}})?,?\s+)?(?-u:\b){MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b)")),
             // "28 October 2025".
-            build(&format!(r"(?i)\b(?P<d>\d{{1,2}})\s+{MONTH}\s+(?P<y>\d{{4}})\b")),
+            build(&format!(r"(?i)(?-u:\b)(?P<d>\d{{1,2}})\s+{MONTH}\s+(?P<y>\d{{4}})(?-u:\b)")),
             // "2025.10.29" and "2025/10/29".
-            build(r"\b(?P<y>20\d{2}|19\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})\b"),
+            build(r"(?-u:\b)(?P<y>20\d{2}|19\d{2})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})(?-u:\b)"),
             // "2025年10月29日" and Korean "2025년 10월 29일".
             build(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
             // "Tuesday, October 28" without a year.
-            build(&format!(r"(?i)\b(?P<wd>Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            build(&format!(r"(?i)(?-u:\b)(?P<wd>Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)")),
         ]
     })
 }
@@ -209,7 +212,8 @@ fn infer_year(
 
 fn mentioned_years(text: &str) -> Vec<i32> {
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let year = YEAR.get_or_init(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("year pattern"));
+    let year = YEAR
+        .get_or_init(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("year pattern"));
     year.find_iter(text)
         .filter_map(|m| m.as_str().parse().ok())
         .collect()

@@ -52,66 +52,78 @@ pub struct FileResult {
     pub warnings: Vec<LoadWarning>,
 }
 
-/// The bundled seeds with their manifest.
+/// The bundled seeds with their manifest, under the embedded rules.
 pub fn load_seeds() -> Corpus {
-    let ingestor = Ingestor::default();
-    let mut warnings = Vec::new();
-    let manifest = parse_manifest("seeds/manifest.toml", seeds::MANIFEST, &mut warnings);
-    let mut articles = Vec::new();
-    for (path, bytes) in seeds::FILES {
-        let result = ingestor.ingest_file(
-            path,
-            bytes,
-            manifest.as_ref().map(|m| (m, "seeds/manifest.toml")),
-        );
-        articles.extend(result.articles);
-        warnings.extend(result.warnings);
-    }
-    finish(articles, warnings, manifest.into_iter().collect())
+    Ingestor::default().load_seeds()
 }
 
-/// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
-/// applies to the files beside it.
+/// Files and folders under the embedded rules; see `Ingestor::load_paths`.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    let ingestor = Ingestor::default();
-    let mut warnings = Vec::new();
-    let mut files = Vec::new();
-    for path in paths {
-        collect_files(path, &mut files, &mut warnings);
-    }
-    files.sort();
-    files.dedup();
-    let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
-    let mut articles = Vec::new();
-    for file in &files {
-        if file.file_name().is_some_and(|n| n == manifest::FILE_NAME) {
-            continue;
+    Ingestor::default().load_paths(paths)
+}
+
+impl Ingestor<'_> {
+    /// The bundled seeds with their manifest.
+    pub fn load_seeds(&self) -> Corpus {
+        let ingestor = self;
+        let mut warnings = Vec::new();
+        let manifest = parse_manifest("seeds/manifest.toml", seeds::MANIFEST, &mut warnings);
+        let mut articles = Vec::new();
+        for (path, bytes) in seeds::FILES {
+            let result = ingestor.ingest_file(
+                path,
+                bytes,
+                manifest.as_ref().map(|m| (m, "seeds/manifest.toml")),
+            );
+            articles.extend(result.articles);
+            warnings.extend(result.warnings);
         }
-        let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
-        let manifest_path = folder.join(manifest::FILE_NAME);
-        let manifest = manifests
-            .entry(folder)
-            .or_insert_with(|| read_manifest(&manifest_path, &mut warnings));
-        let display = file.display().to_string();
-        let manifest_display = manifest_path.display().to_string();
-        match read_file(file) {
-            Ok(bytes) => {
-                let result = ingestor.ingest_file(
-                    &display,
-                    &bytes,
-                    manifest.as_ref().map(|m| (m, manifest_display.as_str())),
-                );
-                articles.extend(result.articles);
-                warnings.extend(result.warnings);
+        finish(articles, warnings, manifest.into_iter().collect())
+    }
+
+    /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
+    /// applies to the files beside it.
+    pub fn load_paths(&self, paths: &[PathBuf]) -> Corpus {
+        let ingestor = self;
+        let mut warnings = Vec::new();
+        let mut files = Vec::new();
+        for path in paths {
+            collect_files(path, &mut files, &mut warnings);
+        }
+        files.sort();
+        files.dedup();
+        let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
+        let mut articles = Vec::new();
+        for file in &files {
+            if file.file_name().is_some_and(|n| n == manifest::FILE_NAME) {
+                continue;
             }
-            Err(message) => warnings.push(LoadWarning {
-                file: display,
-                message,
-            }),
+            let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
+            let manifest_path = folder.join(manifest::FILE_NAME);
+            let manifest = manifests
+                .entry(folder)
+                .or_insert_with(|| read_manifest(&manifest_path, &mut warnings));
+            let display = file.display().to_string();
+            let manifest_display = manifest_path.display().to_string();
+            match read_file(file) {
+                Ok(bytes) => {
+                    let result = ingestor.ingest_file(
+                        &display,
+                        &bytes,
+                        manifest.as_ref().map(|m| (m, manifest_display.as_str())),
+                    );
+                    articles.extend(result.articles);
+                    warnings.extend(result.warnings);
+                }
+                Err(message) => warnings.push(LoadWarning {
+                    file: display,
+                    message,
+                }),
+            }
         }
+        let manifests = manifests.into_values().flatten().collect();
+        finish(articles, warnings, manifests)
     }
-    let manifests = manifests.into_values().flatten().collect();
-    finish(articles, warnings, manifests)
 }
 
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
@@ -201,7 +213,10 @@ fn finish(
                 .map(|(id, s)| (id.clone(), s.title.clone()))
         })
         .collect();
-    Corpus::new(articles, warnings, &story_titles)
+    let mut corpus = Corpus::new(articles, warnings, &story_titles);
+    let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
+    corpus.set_duplicates(duplicates);
+    corpus
 }
 
 impl Ingestor<'_> {

@@ -25,6 +25,13 @@ pub struct Story {
     pub last_day: Option<String>,
 }
 
+/// One story printed several times: the original and its copies (indexes into the articles).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateGroup {
+    pub original: usize,
+    pub copies: Vec<usize>,
+}
+
 /// Everything loaded: articles in a stable order (by source path, then item), the stories they
 /// form, and the warnings met while loading. Built once, then only read.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +39,8 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub stories: Vec<Story>,
     pub warnings: Vec<LoadWarning>,
+    /// Near-duplicate groups; copies are left out of the stories and shown as "also in".
+    pub duplicates: Vec<DuplicateGroup>,
 }
 
 impl Corpus {
@@ -63,20 +72,24 @@ impl Corpus {
         story_titles: &std::collections::BTreeMap<String, String>,
     ) -> Corpus {
         let mut stories: Vec<Story> = Vec::new();
+        let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (index, article) in articles.iter().enumerate() {
             let id = article.story.clone().unwrap_or_else(|| article.id.clone());
-            match stories.iter_mut().find(|s| s.id == id) {
-                Some(story) => story.articles.push(index),
-                None => stories.push(Story {
-                    title: story_titles
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| article.title.clone()),
-                    id,
-                    articles: vec![index],
-                    first_day: None,
-                    last_day: None,
-                }),
+            match by_id.get(&id) {
+                Some(&story) => stories[story].articles.push(index),
+                None => {
+                    by_id.insert(id.clone(), stories.len());
+                    stories.push(Story {
+                        title: story_titles
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| article.title.clone()),
+                        id,
+                        articles: vec![index],
+                        first_day: None,
+                        last_day: None,
+                    })
+                }
             }
         }
         for story in &mut stories {
@@ -93,7 +106,37 @@ impl Corpus {
             articles,
             stories,
             warnings,
+            duplicates: Vec::new(),
         }
+    }
+
+    /// Record near-duplicates: each copy leaves its story, so a story shows it once.
+    pub fn set_duplicates(&mut self, groups: Vec<DuplicateGroup>) {
+        let copies: std::collections::HashSet<usize> = groups
+            .iter()
+            .flat_map(|g| g.copies.iter().copied())
+            .collect();
+        for story in &mut self.stories {
+            story.articles.retain(|i| !copies.contains(i));
+        }
+        self.stories.retain(|s| !s.articles.is_empty());
+        self.duplicates = groups;
+    }
+
+    /// The original of which article `index` is a copy.
+    pub fn duplicate_of(&self, index: usize) -> Option<usize> {
+        self.duplicates
+            .iter()
+            .find(|g| g.copies.contains(&index))
+            .map(|g| g.original)
+    }
+
+    /// The copies of article `index`, when it is an original.
+    pub fn also_in(&self, index: usize) -> &[usize] {
+        self.duplicates
+            .iter()
+            .find(|g| g.original == index)
+            .map_or(&[], |g| &g.copies)
     }
 
     /// Distinct perspectives among a story's articles.

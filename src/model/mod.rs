@@ -6,5 +6,5 @@ mod corpus;
 mod perspective;
 
 pub use article::{Article, Block, BlockKind, Dropped, Format};
-pub use corpus::{Corpus, LoadWarning, Story};
+pub use corpus::{Corpus, DuplicateGroup, LoadWarning, Story};
 pub use perspective::Perspective;

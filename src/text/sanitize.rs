@@ -1,7 +1,7 @@
 //! Article text is untrusted: it must never carry a control character or an escape sequence to
 //! the terminal. Everything that enters the model passes through `clean_text`.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFC-normalise, drop escape sequences and control characters, turn tabs into spaces.
 /// Newlines are kept (callers split on them); every other C0/C1 control, and the bidi
@@ -9,7 +9,14 @@ use unicode_normalization::UnicodeNormalization;
 pub fn clean_text(input: &str) -> String {
     let without_escapes = strip_escape_sequences(input);
     let mut out = String::with_capacity(without_escapes.len());
-    for c in without_escapes.nfc() {
+    // Most text is already NFC; the quick check spares the full normalisation.
+    let composed: Box<dyn Iterator<Item = char>> =
+        if is_nfc_quick(without_escapes.chars()) == IsNormalized::Yes {
+            Box::new(without_escapes.chars())
+        } else {
+            Box::new(without_escapes.nfc())
+        };
+    for c in composed {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push(' '),

@@ -1,0 +1,336 @@
+//! Near-duplicates: the same story republished under another masthead (a Yonhap story in the
+//! Korea Herald, a wire story on a partner site, a page and its own text extract). Found by
+//! word shingles, MinHash and banded locality-sensitive hashing, then confirmed by shingle
+//! containment, so the cost grows with the corpus, not with its square.
+
+use crate::model::{Article, DuplicateGroup};
+use std::collections::{HashMap, HashSet};
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// MinHash signature length = BANDS × ROWS.
+/// Two rows per band make a pair sharing half its shingles (a page and a short extract of it)
+/// a candidate with near certainty, at the price of more candidates to confirm.
+const BANDS: usize = 32;
+const ROWS: usize = 2;
+/// Share of the shorter article's shingles found in the longer one to call them copies.
+pub const MIN_CONTAINMENT: f64 = 0.7;
+/// Articles with fewer shingles than this are too short to judge.
+const MIN_SHINGLES: usize = 12;
+
+/// Groups of near-duplicate articles; articles without a copy are in no group.
+pub fn find_duplicates(articles: &[Article]) -> Vec<DuplicateGroup> {
+    let shingles: Vec<HashSet<u64>> = articles.iter().map(shingle_set).collect();
+    let signatures: Vec<Option<Vec<u64>>> = shingles
+        .iter()
+        .map(|s| (s.len() >= MIN_SHINGLES).then(|| minhash(s)))
+        .collect();
+
+    // Candidates: articles sharing a whole band of their signature.
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    for band in 0..BANDS {
+        let mut buckets: HashMap<&[u64], Vec<usize>> = HashMap::new();
+        for (i, signature) in signatures.iter().enumerate() {
+            if let Some(signature) = signature {
+                buckets
+                    .entry(&signature[band * ROWS..(band + 1) * ROWS])
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    candidates.insert((a, b));
+                }
+            }
+        }
+    }
+
+    let mut groups = UnionFind::new(articles.len());
+    let mut confirmed: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .filter(|&(a, b)| containment(&shingles[a], &shingles[b]) >= MIN_CONTAINMENT)
+        .collect();
+    confirmed.sort_unstable();
+    for (a, b) in confirmed {
+        groups.union(a, b);
+    }
+
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..articles.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut result: Vec<DuplicateGroup> = members
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|m| {
+            let original = pick_original(articles, &m);
+            let copies = m.into_iter().filter(|&i| i != original).collect();
+            DuplicateGroup { original, copies }
+        })
+        .collect();
+    result.sort_by_key(|g| g.original);
+    result
+}
+
+/// The original, where it can be told: the article whose outlet the others credit ("(Yonhap)"
+/// in a Korea Herald copy); else the earliest; else the one that knows most about itself (a
+/// page over its own text extract); else the longest.
+fn pick_original(articles: &[Article], members: &[usize]) -> usize {
+    let credited = |i: usize| -> usize {
+        let Some(outlet) = articles[i].outlet.as_deref() else {
+            return 0;
+        };
+        let short = outlet
+            .trim_start_matches("The ")
+            .split_whitespace()
+            .next()
+            .unwrap_or(outlet);
+        members
+            .iter()
+            .filter(|&&j| j != i && articles[j].outlet.as_deref() != Some(outlet))
+            .filter(|&&j| {
+                articles[j]
+                    .blocks
+                    .iter()
+                    .any(|b| b.text.contains(&format!("({short}")) || b.text.contains(outlet))
+            })
+            .count()
+    };
+    let known_fields = |a: &Article| {
+        [
+            a.url.is_some(),
+            a.outlet.is_some(),
+            a.date.is_some(),
+            a.byline.is_some(),
+        ]
+        .iter()
+        .filter(|&&k| k)
+        .count()
+    };
+    *members
+        .iter()
+        .max_by(|&&a, &&b| {
+            let (x, y) = (&articles[a], &articles[b]);
+            credited(a)
+                .cmp(&credited(b))
+                // Earlier date wins: compare reversed; a missing date loses.
+                .then_with(|| match (&x.date, &y.date) {
+                    (Some(p), Some(q)) => q.cmp(p),
+                    (Some(_), None) => std::cmp::Ordering::Greater,
+                    (None, Some(_)) => std::cmp::Ordering::Less,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then_with(|| known_fields(x).cmp(&known_fields(y)))
+                .then_with(|| x.body_chars().cmp(&y.body_chars()))
+                .then_with(|| b.cmp(&a)) // finally the first loaded
+        })
+        .unwrap_or(&members[0])
+}
+
+/// Hashed shingles of lowercased words; CJK runs count one character per word, since those
+/// languages write no spaces.
+fn shingle_set(article: &Article) -> HashSet<u64> {
+    let mut words: Vec<String> = Vec::new();
+    for block in &article.blocks {
+        for token in block.text.split(|c: char| !c.is_alphanumeric()) {
+            if token.is_empty() {
+                continue;
+            }
+            if token.chars().any(crate::ingest::plain::is_cjk) {
+                words.extend(token.chars().map(|c| c.to_string()));
+            } else {
+                words.push(token.to_lowercase());
+            }
+        }
+    }
+    words
+        .windows(SHINGLE)
+        .map(|w| fnv1a(w.iter().flat_map(|s| s.bytes().chain(std::iter::once(0)))))
+        .collect()
+}
+
+fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// One minimum per hash function; the functions are the shingle hash mixed with a seed.
+fn minhash(shingles: &HashSet<u64>) -> Vec<u64> {
+    (0..BANDS * ROWS)
+        .map(|k| {
+            let seed = (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            shingles
+                .iter()
+                .map(|&s| mix(s ^ seed))
+                .min()
+                .unwrap_or(u64::MAX)
+        })
+        .collect()
+}
+
+/// SplitMix64's finaliser: a cheap, well-spread bijection.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Share of the smaller set contained in the larger.
+fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind, Format};
+
+    fn article(id: &str, outlet: Option<&str>, date: Option<&str>, paragraphs: &[&str]) -> Article {
+        Article {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            format: Format::Text,
+            title: id.into(),
+            outlet: outlet.map(str::to_string),
+            perspective: "other".into(),
+            perspective_reason: String::new(),
+            language: Some("en".into()),
+            date: date.map(str::to_string),
+            url: None,
+            byline: None,
+            dateline: None,
+            story: None,
+            blocks: paragraphs
+                .iter()
+                .map(|p| Block::new(BlockKind::Paragraph, *p))
+                .collect(),
+            warnings: vec![],
+            dropped: vec![],
+        }
+    }
+
+    const WIRE: [&str; 3] = [
+        "SEOUL, Oct. 29 (Yonhap) -- South Korea and the United States reached a deal on the details of a tariff agreement on Wednesday, the presidential office said.",
+        "Under the deal, Seoul will invest 200 billion dollars in cash in installments of up to 20 billion dollars a year, while 150 billion dollars goes to shipbuilding cooperation.",
+        "The agreement was announced after President Lee Jae Myung and President Donald Trump held their summit in Gyeongju on the sidelines of the APEC meetings.",
+    ];
+
+    #[test]
+    fn a_republished_wire_story_is_found_and_the_credited_agency_is_the_original() {
+        let herald: Vec<String> = WIRE
+            .iter()
+            .map(|p| p.to_string())
+            .chain(std::iter::once(
+                "Related: Markets rallied on the news.".to_string(),
+            ))
+            .collect();
+        let herald: Vec<&str> = herald.iter().map(String::as_str).collect();
+        let articles = vec![
+            article("herald", Some("The Korea Herald"), Some("2025-10-29"), &herald),
+            article("other", Some("Reuters"), Some("2025-10-29"), &["A different story about rare earth export controls imposed by China on Thursday, with new licensing rules for magnets and processing equipment used by manufacturers worldwide."]),
+            article("yonhap", Some("Yonhap News Agency"), Some("2025-10-29"), &WIRE),
+        ];
+        let groups = find_duplicates(&articles);
+        assert_eq!(
+            groups,
+            vec![DuplicateGroup {
+                original: 2,
+                copies: vec![0]
+            }]
+        );
+    }
+
+    #[test]
+    fn without_credit_the_earliest_copy_is_the_original() {
+        let articles = vec![
+            article("late", Some("Site B"), Some("2025-10-30"), &WIRE),
+            article("early", Some("Site A"), Some("2025-10-29"), &WIRE),
+        ];
+        assert_eq!(
+            find_duplicates(&articles),
+            vec![DuplicateGroup {
+                original: 1,
+                copies: vec![0]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_text_extract_of_a_page_is_a_copy_and_the_page_wins() {
+        let mut page = article("page", Some("Yonhap News Agency"), None, &WIRE);
+        page.url = Some("https://en.yna.co.kr/view/1".into());
+        let extract = article("extract", None, None, &WIRE[..2]);
+        let groups = find_duplicates(&[extract, page]);
+        assert_eq!(
+            groups,
+            vec![DuplicateGroup {
+                original: 1,
+                copies: vec![0]
+            }]
+        );
+    }
+
+    #[test]
+    fn articles_on_the_same_event_in_different_words_are_not_copies() {
+        let seeds = crate::ingest::load_seeds();
+        assert!(find_duplicates(&seeds.articles).is_empty());
+    }
+
+    #[test]
+    fn short_texts_are_never_judged() {
+        let a = article("a", None, None, &["Trump met Takaichi in Tokyo."]);
+        let b = article("b", None, None, &["Trump met Takaichi in Tokyo."]);
+        assert!(find_duplicates(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn cjk_text_is_shingled_by_character() {
+        let text = "한미 양국은 수요일 관세 협정의 세부 사항에 합의했다고 대통령실이 밝혔다. 한국은 연간 최대 200억 달러씩 분할 투자한다.";
+        let a = article("a", Some("Yonhap News Agency"), Some("2025-10-29"), &[text]);
+        let b = article("b", Some("News1"), Some("2025-10-30"), &[text]);
+        assert_eq!(
+            find_duplicates(&[a, b]),
+            vec![DuplicateGroup {
+                original: 0,
+                copies: vec![1]
+            }]
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Analysis over the loaded articles: pure functions, no IO.
+
+pub mod duplicates;

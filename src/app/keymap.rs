@@ -1,0 +1,274 @@
+//! Keys to actions, read from `assets/keymap.toml` (embedded). A user file overriding it can
+//! later be parsed with the same `Keymap::from_toml`.
+
+use super::{Action, Scroll};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+/// A key as the keymap stores it: Shift is folded into the character (`G`, `?`), so only
+/// Control and Alt are kept as modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Chord {
+    pub fn from_event(event: &KeyEvent) -> Chord {
+        let keep = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let modifiers = match event.code {
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers & keep,
+            _ => event.modifiers & (keep | KeyModifiers::SHIFT),
+        };
+        Chord {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    /// Parse a key name from the keymap file.
+    pub fn parse(name: &str) -> Result<Chord, String> {
+        let (modifiers, key) = match name.strip_prefix("ctrl-") {
+            Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+            _ => (KeyModifiers::NONE, name),
+        };
+        let code = match key {
+            "space" => KeyCode::Char(' '),
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            _ => {
+                let mut chars = key.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return Err(format!("unknown key \"{name}\"")),
+                }
+            }
+        };
+        Ok(Chord { code, modifiers })
+    }
+}
+
+/// Every action a key can be bound to: its name in the keymap file and what help says.
+pub const BINDABLE: &[(&str, Action, &str)] = &[
+    ("quit", Action::Quit, "quit (in an overlay: close it)"),
+    ("force-quit", Action::ForceQuit, "quit at once"),
+    ("help", Action::Help, "this help"),
+    ("close", Action::Close, "close the overlay"),
+    (
+        "scroll-down",
+        Action::Scroll(Scroll::Lines(1)),
+        "scroll down a line",
+    ),
+    (
+        "scroll-up",
+        Action::Scroll(Scroll::Lines(-1)),
+        "scroll up a line",
+    ),
+    (
+        "page-down",
+        Action::Scroll(Scroll::Pages(1)),
+        "scroll down a page",
+    ),
+    (
+        "page-up",
+        Action::Scroll(Scroll::Pages(-1)),
+        "scroll up a page",
+    ),
+    (
+        "half-page-down",
+        Action::Scroll(Scroll::HalfPages(1)),
+        "scroll down half a page",
+    ),
+    (
+        "half-page-up",
+        Action::Scroll(Scroll::HalfPages(-1)),
+        "scroll up half a page",
+    ),
+    ("top", Action::Scroll(Scroll::Top), "go to the top"),
+    ("bottom", Action::Scroll(Scroll::Bottom), "go to the bottom"),
+    ("focus-next", Action::FocusNext, "focus the next pane"),
+    ("focus-prev", Action::FocusPrev, "focus the previous pane"),
+    (
+        "focus-left",
+        Action::FocusLeft,
+        "focus the pane to the left",
+    ),
+    (
+        "focus-right",
+        Action::FocusRight,
+        "focus the pane to the right",
+    ),
+    (
+        "prev-article",
+        Action::PrevArticle,
+        "previous article of this perspective",
+    ),
+    (
+        "next-article",
+        Action::NextArticle,
+        "next article of this perspective",
+    ),
+    ("stories", Action::Stories, "pick a story"),
+    ("zoom", Action::Zoom, "zoom the focused pane / back"),
+    ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep"),
+    ("warnings", Action::Warnings, "show load warnings"),
+    ("confirm", Action::Confirm, "open the selected story"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    lookup: HashMap<Chord, Action>,
+    /// Key names per action, as written in the file, for help and hints.
+    names: HashMap<Action, Vec<String>>,
+}
+
+#[derive(serde::Deserialize)]
+struct File {
+    keys: HashMap<String, Vec<String>>,
+}
+
+impl Keymap {
+    pub fn from_toml(source: &str) -> Result<Keymap, String> {
+        let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
+        let mut keymap = Keymap {
+            lookup: HashMap::new(),
+            names: HashMap::new(),
+        };
+        for (action_name, keys) in &file.keys {
+            let Some(&(_, action, _)) = BINDABLE.iter().find(|(n, _, _)| n == action_name) else {
+                return Err(format!("unknown action \"{action_name}\""));
+            };
+            for key in keys {
+                let chord = Chord::parse(key)?;
+                if let Some(previous) = keymap.lookup.insert(chord, action) {
+                    if previous != action {
+                        return Err(format!("key \"{key}\" is bound twice"));
+                    }
+                }
+                keymap
+                    .names
+                    .entry(action)
+                    .or_default()
+                    .push(key.to_string());
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// The defaults from `assets/keymap.toml`.
+    pub fn embedded() -> &'static Keymap {
+        static KEYMAP: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+        KEYMAP.get_or_init(|| {
+            Keymap::from_toml(include_str!("../../assets/keymap.toml"))
+                .expect("assets/keymap.toml is valid (checked by tests)")
+        })
+    }
+
+    pub fn action(&self, event: &KeyEvent) -> Option<Action> {
+        self.lookup.get(&Chord::from_event(event)).copied()
+    }
+
+    /// The key names bound to an action, in file order.
+    pub fn keys(&self, action: Action) -> &[String] {
+        self.names.get(&action).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first key bound to an action, for short hints.
+    pub fn key(&self, action: Action) -> Option<&str> {
+        self.keys(action).first().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn embedded_keymap_parses_and_binds_every_action() {
+        let keymap = Keymap::from_toml(include_str!("../../assets/keymap.toml")).unwrap();
+        for (name, action, _) in BINDABLE {
+            assert!(!keymap.keys(*action).is_empty(), "{name} has no key");
+        }
+    }
+
+    #[test]
+    fn keys_from_the_issue_map_to_their_actions() {
+        let k = Keymap::embedded();
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        let shift = KeyModifiers::SHIFT;
+        let cases = [
+            (press(KeyCode::Char('q'), none), Action::Quit),
+            (press(KeyCode::Char('c'), ctrl), Action::ForceQuit),
+            (press(KeyCode::Char('?'), shift), Action::Help),
+            (press(KeyCode::Tab, none), Action::FocusNext),
+            (press(KeyCode::BackTab, shift), Action::FocusPrev),
+            (press(KeyCode::Char('h'), none), Action::FocusLeft),
+            (press(KeyCode::Right, none), Action::FocusRight),
+            (
+                press(KeyCode::Char('j'), none),
+                Action::Scroll(Scroll::Lines(1)),
+            ),
+            (press(KeyCode::Up, none), Action::Scroll(Scroll::Lines(-1))),
+            (
+                press(KeyCode::Char(' '), none),
+                Action::Scroll(Scroll::Pages(1)),
+            ),
+            (
+                press(KeyCode::PageUp, none),
+                Action::Scroll(Scroll::Pages(-1)),
+            ),
+            (
+                press(KeyCode::Char('d'), ctrl),
+                Action::Scroll(Scroll::HalfPages(1)),
+            ),
+            (press(KeyCode::Char('g'), none), Action::Scroll(Scroll::Top)),
+            (
+                press(KeyCode::Char('G'), shift),
+                Action::Scroll(Scroll::Bottom),
+            ),
+            (press(KeyCode::Char('['), none), Action::PrevArticle),
+            (press(KeyCode::Char(']'), none), Action::NextArticle),
+            (press(KeyCode::Char('s'), none), Action::Stories),
+            (press(KeyCode::Char('z'), none), Action::Zoom),
+            (press(KeyCode::Char('='), none), Action::CycleSync),
+            (press(KeyCode::Esc, none), Action::Close),
+            (press(KeyCode::Char('!'), shift), Action::Warnings),
+        ];
+        for (event, action) in cases {
+            assert_eq!(k.action(&event), Some(action), "{event:?}");
+        }
+        // Ctrl-j is not j.
+        assert_eq!(k.action(&press(KeyCode::Char('j'), ctrl)), None);
+    }
+
+    #[test]
+    fn bad_files_are_rejected_with_a_reason() {
+        let err = Keymap::from_toml("[keys]\nfly = [\"f\"]").unwrap_err();
+        assert!(err.contains("unknown action"), "{err}");
+        let err = Keymap::from_toml("[keys]\nquit = [\"nokey\"]").unwrap_err();
+        assert!(err.contains("unknown key"), "{err}");
+        let err = Keymap::from_toml("[keys]\nquit = [\"x\"]\nhelp = [\"x\"]").unwrap_err();
+        assert!(err.contains("bound twice"), "{err}");
+    }
+}

@@ -1,0 +1,206 @@
+//! Screen geometry as a pure function of the terminal size and a few state flags. `update`
+//! uses it to know page sizes and what the mouse points at; the view uses it to draw. One
+//! function for both, so they never disagree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Narrowest pane that still reads well; below it the reader shows one pane with tabs.
+pub const MIN_PANE_WIDTH: u16 = 30;
+/// Below this the reader shows only "terminal too small".
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLayout {
+    pub too_small: bool,
+    pub top_bar: Rect,
+    pub bottom_bar: Rect,
+    /// The perspective tabs, when one pane is shown at a time (narrow or zoomed).
+    pub tabs: Option<Rect>,
+    pub panes: Vec<PaneLayout>,
+    /// The area overlays are centred in.
+    pub body: Rect,
+}
+
+/// Where one column is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneLayout {
+    /// Index into `AppState::columns`.
+    pub column: usize,
+    /// The whole pane, border included.
+    pub outer: Rect,
+    /// The article's outlet, date and title.
+    pub header: Rect,
+    /// The article text.
+    pub body: Rect,
+    /// The scrollbar track, on the right border.
+    pub scrollbar: Rect,
+}
+
+impl ScreenLayout {
+    /// True when the panes are shown one at a time.
+    pub fn single(&self) -> bool {
+        self.tabs.is_some()
+    }
+
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<&PaneLayout> {
+        self.panes.iter().find(|p| contains(p.outer, x, y))
+    }
+}
+
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
+/// Lay the screen out for `columns` perspective columns.
+pub fn screen(area: Rect, columns: usize, focus: usize, zoom: bool) -> ScreenLayout {
+    let mut layout = ScreenLayout {
+        too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
+        top_bar: Rect::default(),
+        bottom_bar: Rect::default(),
+        tabs: None,
+        panes: Vec::new(),
+        body: Rect::default(),
+    };
+    if layout.too_small {
+        return layout;
+    }
+    let [top_bar, middle, bottom_bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    layout.top_bar = top_bar;
+    layout.bottom_bar = bottom_bar;
+    layout.body = middle;
+    if columns == 0 {
+        return layout;
+    }
+    let too_narrow = middle.width / (columns as u16).max(1) < MIN_PANE_WIDTH;
+    if columns > 1 && (zoom || too_narrow) {
+        let [tabs, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(middle);
+        layout.tabs = Some(tabs);
+        layout.panes.push(pane(focus.min(columns - 1), rest));
+        return layout;
+    }
+    let constraints = vec![Constraint::Ratio(1, columns as u32); columns];
+    let rects = Layout::horizontal(constraints).split(middle);
+    for (column, rect) in rects.iter().enumerate() {
+        layout.panes.push(pane(column, *rect));
+    }
+    layout
+}
+
+/// A pane's parts: a border, one column of padding each side, the header, then the body.
+pub fn pane(column: usize, outer: Rect) -> PaneLayout {
+    let inner_height = outer.height.saturating_sub(2);
+    let text_x = outer.x + 2;
+    let text_width = outer.width.saturating_sub(4);
+    let header_height = match inner_height {
+        h if h >= 12 => 4,
+        h if h >= 4 => 1,
+        _ => 0,
+    };
+    let header = Rect::new(text_x, outer.y + 1, text_width, header_height);
+    let body = Rect::new(
+        text_x,
+        outer.y + 1 + header_height,
+        text_width,
+        inner_height - header_height,
+    );
+    let scrollbar = Rect::new(
+        (outer.x + outer.width).saturating_sub(1),
+        outer.y + 1,
+        u16::from(outer.width > 0),
+        inner_height,
+    );
+    PaneLayout {
+        column,
+        outer,
+        header,
+        body,
+        scrollbar,
+    }
+}
+
+/// The tab strip's hit areas: each label takes its width plus a space either side and a
+/// separator.
+pub fn tabs(area: Rect, label_widths: &[usize]) -> Vec<Rect> {
+    let mut x = area.x;
+    let end = area.x + area.width;
+    label_widths
+        .iter()
+        .map(|&w| {
+            let width = (w as u16 + 2).min(end.saturating_sub(x));
+            let rect = Rect::new(x, area.y, width, 1);
+            x = (x + width + 1).min(end);
+            rect
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminal_gets_one_pane_per_column() {
+        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, false);
+        assert!(!l.too_small && !l.single());
+        assert_eq!(l.panes.len(), 3);
+        assert_eq!(l.top_bar, Rect::new(0, 0, 120, 1));
+        assert_eq!(l.bottom_bar, Rect::new(0, 39, 120, 1));
+        assert_eq!(l.panes[0].outer, Rect::new(0, 1, 40, 38));
+        assert_eq!(l.panes[2].outer, Rect::new(80, 1, 40, 38));
+        // Border, padding, header of 4 lines.
+        assert_eq!(l.panes[1].body, Rect::new(42, 6, 36, 32));
+        assert_eq!(l.panes[1].scrollbar, Rect::new(79, 2, 1, 36));
+    }
+
+    #[test]
+    fn narrow_terminal_shows_the_focused_column_with_tabs() {
+        // 80 / 3 = 26 < 30.
+        let l = screen(Rect::new(0, 0, 80, 24), 3, 2, false);
+        assert!(l.single());
+        assert_eq!(l.tabs, Some(Rect::new(0, 1, 80, 1)));
+        assert_eq!(l.panes.len(), 1);
+        assert_eq!(l.panes[0].column, 2);
+        assert_eq!(l.panes[0].outer, Rect::new(0, 2, 80, 21));
+        // Two columns of 40 fit side by side.
+        assert!(!screen(Rect::new(0, 0, 80, 24), 2, 0, false).single());
+    }
+
+    #[test]
+    fn zoom_shows_one_pane_and_a_single_column_needs_no_tabs() {
+        assert!(screen(Rect::new(0, 0, 200, 60), 3, 1, true).single());
+        let one = screen(Rect::new(0, 0, 200, 60), 1, 0, true);
+        assert!(!one.single());
+        assert_eq!(one.panes[0].outer.width, 200);
+    }
+
+    #[test]
+    fn tiny_terminal_is_too_small_and_small_ones_shrink_the_header() {
+        assert!(screen(Rect::new(0, 0, 19, 30), 3, 0, false).too_small);
+        assert!(screen(Rect::new(0, 0, 80, 4), 3, 0, false).too_small);
+        let l = screen(Rect::new(0, 0, 20, 5), 3, 0, false);
+        assert!(!l.too_small);
+        // 5 rows: bars, tabs, and a pane of 2 rows (border only).
+        assert_eq!(l.panes[0].body.height, 0);
+        let l = screen(Rect::new(0, 0, 40, 10), 3, 0, false);
+        assert_eq!(l.panes[0].header.height, 1);
+    }
+
+    #[test]
+    fn hit_testing_finds_the_pane_under_the_pointer() {
+        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, false);
+        assert_eq!(l.pane_at(0, 1).map(|p| p.column), Some(0));
+        assert_eq!(l.pane_at(85, 20).map(|p| p.column), Some(2));
+        assert_eq!(l.pane_at(85, 0), None);
+        let t = tabs(Rect::new(0, 1, 80, 1), &[6, 8, 4]);
+        assert_eq!(t[0], Rect::new(0, 1, 8, 1));
+        assert_eq!(t[1], Rect::new(9, 1, 10, 1));
+        assert_eq!(t[2], Rect::new(20, 1, 6, 1));
+    }
+}

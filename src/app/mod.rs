@@ -1,0 +1,496 @@
+//! The reader's state and the pure `update(state, corpus, action)` that changes it. No IO
+//! here: `tui.rs` turns terminal events into `Action`s and draws after each change.
+
+pub mod keymap;
+pub mod layout;
+pub mod sync;
+
+use crate::ingest::classify::Classifier;
+use crate::model::Corpus;
+use crate::text::wrap::{Anchor, WrapCache, Wrapped};
+use keymap::Keymap;
+use layout::ScreenLayout;
+use ratatui::layout::Rect;
+use std::rc::Rc;
+use sync::{PaneView, SyncMode, Target};
+
+/// How far a scroll goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scroll {
+    Lines(i32),
+    Pages(i32),
+    HalfPages(i32),
+    Top,
+    Bottom,
+}
+
+/// Everything the user can ask for. Keys map to these through the keymap; mouse and resize
+/// events carry their coordinates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// `q`: closes the top overlay if there is one, else quits.
+    Quit,
+    /// `Ctrl-c`: quits from anywhere.
+    ForceQuit,
+    Help,
+    Close,
+    Confirm,
+    FocusNext,
+    FocusPrev,
+    FocusLeft,
+    FocusRight,
+    Scroll(Scroll),
+    PrevArticle,
+    NextArticle,
+    Stories,
+    Zoom,
+    CycleSync,
+    Warnings,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Wheel over a point: positive lines scroll down.
+    MouseScroll {
+        x: u16,
+        y: u16,
+        lines: i32,
+    },
+    MouseClick {
+        x: u16,
+        y: u16,
+    },
+}
+
+/// A window drawn over the panes. Overlays stack; keys go to the top one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key; `scroll` is the first line shown.
+    Help { scroll: usize },
+    /// The story list; `selected` indexes `corpus.stories`.
+    Stories { selected: usize },
+    /// Load warnings; `first` is the first warning shown.
+    Warnings { first: usize },
+}
+
+/// One perspective's column: its articles in this story and where each is scrolled to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// A perspective id from the classifier (`other` for unknown ones).
+    pub perspective: String,
+    /// Indexes into `corpus.articles`, oldest first.
+    pub articles: Vec<usize>,
+    /// Which of `articles` is shown.
+    pub current: usize,
+    /// Reading position per article, kept when switching articles and across resizes.
+    pub anchors: Vec<Anchor>,
+}
+
+impl Column {
+    pub fn article(&self) -> usize {
+        self.articles[self.current]
+    }
+
+    pub fn anchor(&self) -> Anchor {
+        self.anchors[self.current]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// Index into `corpus.stories`; meaningless when there are none.
+    pub story: usize,
+    pub columns: Vec<Column>,
+    pub focus: usize,
+    pub zoom: bool,
+    pub sync: SyncMode,
+    pub overlays: Vec<Overlay>,
+    /// The terminal size.
+    pub size: Rect,
+    /// A one-line note for the bottom bar, cleared by the next key.
+    pub message: Option<String>,
+    /// Active filters, shown in the top bar (the topic filter will add itself here).
+    pub filters: Vec<String>,
+    pub warning_count: usize,
+    pub running: bool,
+    pub keymap: Keymap,
+    pub cache: WrapCache,
+}
+
+impl AppState {
+    /// Open on the story with the most perspectives (the first such, newest first).
+    pub fn new(corpus: &Corpus, keymap: Keymap, width: u16, height: u16) -> AppState {
+        let story = best_story(corpus);
+        let mut state = AppState {
+            story,
+            columns: Vec::new(),
+            focus: 0,
+            zoom: false,
+            sync: SyncMode::Lockstep,
+            overlays: Vec::new(),
+            size: Rect::new(0, 0, width, height),
+            message: None,
+            filters: Vec::new(),
+            warning_count: corpus.warnings.len()
+                + corpus
+                    .articles
+                    .iter()
+                    .map(|a| a.warnings.len())
+                    .sum::<usize>(),
+            running: true,
+            keymap,
+            cache: WrapCache::default(),
+        };
+        state.open_story(corpus, story);
+        state
+    }
+
+    pub fn layout(&self) -> ScreenLayout {
+        layout::screen(self.size, self.columns.len(), self.focus, self.zoom)
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    fn open_story(&mut self, corpus: &Corpus, story: usize) {
+        self.story = story;
+        self.columns = story_columns(corpus, story);
+        self.focus = 0;
+        self.zoom = false;
+    }
+
+    /// Body width and height for a column: its own pane, or the single pane's size when
+    /// panes are shown one at a time (a hidden column is laid out as it will be shown).
+    fn geometry(&self, layout: &ScreenLayout, column: usize) -> (u16, u16) {
+        let pane = layout
+            .panes
+            .iter()
+            .find(|p| p.column == column)
+            .or(layout.panes.first());
+        match pane {
+            Some(p) => (p.body.width.max(1), p.body.height.max(1)),
+            None => (1, 1),
+        }
+    }
+
+    /// The column's article laid out at its pane's width, and its position.
+    pub fn pane_view(
+        &self,
+        corpus: &Corpus,
+        column: usize,
+        width: u16,
+        height: u16,
+    ) -> (Rc<Wrapped>, PaneView) {
+        let col = &self.columns[column];
+        let article = col.article();
+        let wrapped = self.cache.get(article, &corpus.articles[article], width);
+        let total = wrapped.len();
+        let height = usize::from(height);
+        let top = wrapped
+            .line_of(col.anchor())
+            .min(total.saturating_sub(height));
+        let view = PaneView {
+            article,
+            anchor: col.anchor(),
+            top,
+            total,
+            height,
+        };
+        (wrapped, view)
+    }
+
+    fn view_of(&self, corpus: &Corpus, layout: &ScreenLayout, column: usize) -> PaneView {
+        let (w, h) = self.geometry(layout, column);
+        self.pane_view(corpus, column, w, h).1
+    }
+
+    fn set_top(&mut self, corpus: &Corpus, layout: &ScreenLayout, column: usize, line: usize) {
+        let (w, h) = self.geometry(layout, column);
+        let (wrapped, view) = self.pane_view(corpus, column, w, h);
+        let line = line.min(view.max_top());
+        let col = &mut self.columns[column];
+        col.anchors[col.current] = wrapped.anchor_at(line);
+    }
+
+    fn scroll_column(&mut self, corpus: &Corpus, column: usize, scroll: Scroll) {
+        let layout = self.layout();
+        let view = self.view_of(corpus, &layout, column);
+        let page = view.height.saturating_sub(2).max(1) as i64;
+        let top = view.top as i64;
+        let target = match scroll {
+            Scroll::Lines(n) => top + i64::from(n),
+            Scroll::Pages(n) => top + i64::from(n) * page,
+            Scroll::HalfPages(n) => top + i64::from(n) * (view.height as i64 / 2).max(1),
+            Scroll::Top => 0,
+            Scroll::Bottom => view.max_top() as i64,
+        };
+        self.set_top(corpus, &layout, column, target.max(0) as usize);
+        self.sync_from(corpus, &layout, column);
+    }
+
+    /// Move the other columns to follow `leader` under the sync mode.
+    fn sync_from(&mut self, corpus: &Corpus, layout: &ScreenLayout, leader: usize) {
+        if self.sync == SyncMode::Off {
+            return;
+        }
+        let lead = self.view_of(corpus, layout, leader);
+        for column in 0..self.columns.len() {
+            if column == leader {
+                continue;
+            }
+            let follower = self.view_of(corpus, layout, column);
+            match sync::follow(self.sync, &lead, &follower) {
+                Target::Stay => {}
+                Target::Line(line) => self.set_top(corpus, layout, column, line),
+                Target::Anchor(anchor) => {
+                    let col = &mut self.columns[column];
+                    col.anchors[col.current] = anchor;
+                }
+            }
+        }
+    }
+
+    fn set_focus(&mut self, column: usize) {
+        if column < self.columns.len() {
+            self.focus = column;
+        }
+    }
+
+    fn column_label(&self, column: usize) -> String {
+        let id = &self.columns[column].perspective;
+        Classifier::embedded()
+            .perspective(id)
+            .map(|p| p.label.clone())
+            .unwrap_or_else(|| id.clone())
+    }
+
+    /// A column's tab text: its label, and its article count when it has several.
+    pub fn tab_label(&self, column: usize) -> String {
+        let label = self.column_label(column);
+        match self.columns[column].articles.len() {
+            n if n > 1 => format!("{label} ({n})"),
+            _ => label,
+        }
+    }
+}
+
+/// The story with the most perspectives; ties go to the earlier (newer) story.
+pub fn best_story(corpus: &Corpus) -> usize {
+    let mut best = 0;
+    let mut most = 0;
+    for (index, story) in corpus.stories.iter().enumerate() {
+        let count = corpus.story_perspectives(story).len();
+        if count > most {
+            best = index;
+            most = count;
+        }
+    }
+    best
+}
+
+/// A column per perspective present in the story, in the classifier's display order; an
+/// article whose perspective the classifier does not know goes to `other`.
+pub fn story_columns(corpus: &Corpus, story: usize) -> Vec<Column> {
+    let classifier = Classifier::embedded();
+    let Some(story) = corpus.stories.get(story) else {
+        return Vec::new();
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    for &index in &story.articles {
+        let Some(article) = corpus.articles.get(index) else {
+            continue;
+        };
+        let perspective = if classifier.perspective(&article.perspective).is_some() {
+            article.perspective.clone()
+        } else {
+            "other".to_string()
+        };
+        match columns.iter_mut().find(|c| c.perspective == perspective) {
+            Some(column) => column.articles.push(index),
+            None => columns.push(Column {
+                perspective,
+                articles: vec![index],
+                current: 0,
+                anchors: Vec::new(),
+            }),
+        }
+    }
+    columns.sort_by_key(|c| classifier.order(&c.perspective));
+    for column in &mut columns {
+        column.articles.sort_by(|&a, &b| {
+            let (a, b) = (&corpus.articles[a], &corpus.articles[b]);
+            a.date.cmp(&b.date).then_with(|| a.source.cmp(&b.source))
+        });
+        column.anchors = vec![Anchor::default(); column.articles.len()];
+    }
+    columns
+}
+
+/// Apply an action; true when anything visible changed (the caller redraws only then).
+pub fn update(state: &mut AppState, corpus: &Corpus, action: Action) -> bool {
+    let before = state.clone();
+    apply(state, corpus, action);
+    *state != before
+}
+
+fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
+    if let Action::Resize { width, height } = action {
+        // Positions are anchors (block, offset), so they survive the new widths as they are.
+        state.size = Rect::new(0, 0, width, height);
+        return;
+    }
+    state.message = None;
+    if action == Action::ForceQuit {
+        state.running = false;
+        return;
+    }
+    if let Some(&top) = state.overlays.last() {
+        apply_overlay(state, corpus, top, action);
+        return;
+    }
+    let focus = state.focus;
+    let count = state.columns.len();
+    match action {
+        Action::Quit => state.running = false,
+        Action::Help => state.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Stories => state.overlays.push(Overlay::Stories {
+            selected: state.story,
+        }),
+        Action::Warnings => state.overlays.push(Overlay::Warnings { first: 0 }),
+        Action::Close | Action::Confirm => {}
+        Action::FocusNext if count > 0 => state.focus = (focus + 1) % count,
+        Action::FocusPrev if count > 0 => state.focus = (focus + count - 1) % count,
+        Action::FocusLeft => state.set_focus(focus.saturating_sub(1)),
+        Action::FocusRight => state.set_focus(focus + 1),
+        Action::Scroll(scroll) if count > 0 => state.scroll_column(corpus, focus, scroll),
+        Action::PrevArticle | Action::NextArticle if count > 0 => {
+            switch_article(state, corpus, action == Action::NextArticle)
+        }
+        Action::Zoom => state.zoom = !state.zoom,
+        Action::CycleSync => {
+            state.sync = state.sync.next();
+            state.message = Some(format!("sync: {}", state.sync.label()));
+            if count > 0 {
+                let layout = state.layout();
+                state.sync_from(corpus, &layout, focus);
+            }
+        }
+        Action::MouseScroll { x, y, lines } => {
+            let layout = state.layout();
+            if let Some(pane) = layout.pane_at(x, y) {
+                state.scroll_column(corpus, pane.column, Scroll::Lines(lines));
+            }
+        }
+        Action::MouseClick { x, y } => click(state, x, y),
+        _ => {}
+    }
+}
+
+fn switch_article(state: &mut AppState, corpus: &Corpus, forward: bool) {
+    let focus = state.focus;
+    let label = state.column_label(focus);
+    let column = &mut state.columns[focus];
+    let n = column.articles.len();
+    if n < 2 {
+        state.message = Some(format!("only one {label} article in this story"));
+        return;
+    }
+    column.current = if forward {
+        (column.current + 1) % n
+    } else {
+        (column.current + n - 1) % n
+    };
+    let shown = column.current + 1;
+    state.message = Some(format!("{label} article {shown}/{n}"));
+    // In a synced mode the new article joins the others where they are, rather than
+    // pulling them all to its own position.
+    if let Some(leader) = (0..state.columns.len()).find(|&c| c != focus) {
+        let layout = state.layout();
+        let lead = state.view_of(corpus, &layout, leader);
+        let follower = state.view_of(corpus, &layout, focus);
+        match sync::follow(state.sync, &lead, &follower) {
+            Target::Stay => {}
+            Target::Line(line) => state.set_top(corpus, &layout, focus, line),
+            Target::Anchor(anchor) => {
+                let column = &mut state.columns[focus];
+                column.anchors[column.current] = anchor;
+            }
+        }
+    }
+}
+
+fn click(state: &mut AppState, x: u16, y: u16) {
+    let layout = state.layout();
+    if let Some(tabs) = layout.tabs {
+        let widths: Vec<usize> = (0..state.columns.len())
+            .map(|c| crate::text::width::display_width(&state.tab_label(c)))
+            .collect();
+        if let Some(column) = layout::tabs(tabs, &widths)
+            .iter()
+            .position(|r| layout::contains(*r, x, y))
+        {
+            state.set_focus(column);
+            return;
+        }
+    }
+    if let Some(pane) = layout.pane_at(x, y) {
+        state.set_focus(pane.column);
+    }
+}
+
+fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Action) {
+    let last = state.overlays.len() - 1;
+    let page = usize::from(state.size.height.saturating_sub(6)).max(1) as i64;
+    match (top, action) {
+        (_, Action::Close | Action::Quit)
+        | (Overlay::Help { .. }, Action::Help)
+        | (Overlay::Stories { .. }, Action::Stories)
+        | (Overlay::Warnings { .. }, Action::Warnings) => {
+            state.overlays.pop();
+        }
+        (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
+        (Overlay::Stories { selected }, Action::Confirm) => {
+            state.overlays.pop();
+            if selected < corpus.stories.len() && selected != state.story {
+                state.open_story(corpus, selected);
+            }
+        }
+        (Overlay::Stories { selected }, _) => {
+            let max = corpus.stories.len().saturating_sub(1);
+            if let Some(selected) = moved(selected, max, page, action) {
+                state.overlays[last] = Overlay::Stories { selected };
+            }
+        }
+        (Overlay::Help { scroll }, _) => {
+            let max = crate::view::help::line_count(&state.keymap).saturating_sub(1);
+            if let Some(scroll) = moved(scroll, max, page, action) {
+                state.overlays[last] = Overlay::Help { scroll };
+            }
+        }
+        (Overlay::Warnings { first }, _) => {
+            let max = state.warning_count.saturating_sub(1);
+            if let Some(first) = moved(first, max, page, action) {
+                state.overlays[last] = Overlay::Warnings { first };
+            }
+        }
+    }
+}
+
+/// A list position after a scroll action, clamped to `0..=max`; None for other actions.
+fn moved(at: usize, max: usize, page: i64, action: Action) -> Option<usize> {
+    let at = at as i64;
+    let to = match action {
+        Action::Scroll(Scroll::Lines(n)) => at + i64::from(n),
+        Action::Scroll(Scroll::Pages(n)) => at + i64::from(n) * page,
+        Action::Scroll(Scroll::HalfPages(n)) => at + i64::from(n) * (page / 2).max(1),
+        Action::Scroll(Scroll::Top) => 0,
+        Action::Scroll(Scroll::Bottom) => max as i64,
+        Action::MouseScroll { lines, .. } => at + i64::from(lines),
+        _ => return None,
+    };
+    Some(to.clamp(0, max as i64) as usize)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! The terminal side: set up and always restore the terminal, read events, turn them into
+//! actions, and draw only when `update` says something changed.
+
+use crate::app::keymap::Keymap;
+use crate::app::{update, Action, AppState};
+use crate::model::Corpus;
+use crate::view::Screen;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use std::io::stdout;
+use std::time::Duration;
+
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: i32 = 3;
+
+/// Run the reader until the user quits. The terminal is restored on every way out: normal
+/// return, error (below) and panic (ratatui's hook, wrapped to release the mouse too).
+pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| event_loop(&mut terminal, &corpus));
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let mut state = AppState::new(corpus, Keymap::embedded().clone(), size.width, size.height);
+    draw(terminal, &state, corpus)?;
+    // Debug builds only: lets the end-to-end test prove a panic still restores the terminal.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+        panic!("PARALLAX_TEST_PANIC is set");
+    }
+    while state.running {
+        let mut changed = false;
+        // Block for one event, then take whatever else is already waiting (a fast wheel or
+        // a held key), so a burst costs one frame.
+        let mut next = Some(event::read()?);
+        while let Some(event) = next.take() {
+            if let Some(action) = action_for(&state.keymap, &event) {
+                changed |= update(&mut state, corpus, action);
+            }
+            if state.running && event::poll(Duration::ZERO)? {
+                next = Some(event::read()?);
+            }
+        }
+        if changed && state.running {
+            draw(terminal, &state, corpus)?;
+        }
+    }
+    Ok(())
+}
+
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &AppState,
+    corpus: &Corpus,
+) -> std::io::Result<()> {
+    terminal.draw(|frame| frame.render_widget(Screen { state, corpus }, frame.area()))?;
+    Ok(())
+}
+
+/// The action for a terminal event, if any.
+pub fn action_for(keymap: &Keymap, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action(key),
+        Event::Mouse(mouse) => {
+            let (x, y) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::MouseScroll {
+                    x,
+                    y,
+                    lines: WHEEL_LINES,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::MouseScroll {
+                    x,
+                    y,
+                    lines: -WHEEL_LINES,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::MouseClick { x, y }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Scroll;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    #[test]
+    fn events_become_actions() {
+        let k = Keymap::embedded();
+        let key = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(action_for(k, &key), Some(Action::Scroll(Scroll::Lines(1))));
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(k, &Event::Key(release)), None);
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollUp,
+            column: 5,
+            row: 7,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(
+            action_for(k, &wheel),
+            Some(Action::MouseScroll {
+                x: 5,
+                y: 7,
+                lines: -3
+            })
+        );
+        assert_eq!(
+            action_for(k, &Event::Resize(80, 24)),
+            Some(Action::Resize {
+                width: 80,
+                height: 24
+            })
+        );
+        assert_eq!(action_for(k, &Event::FocusGained), None);
+    }
+}

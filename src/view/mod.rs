@@ -1,0 +1,108 @@
+//! Drawing: one file per pane or overlay, each a Widget over borrowed state. `Screen` draws
+//! the whole frame: bars, panes (or tabs and one pane), then the overlays in stacking order.
+
+pub mod bottom_bar;
+pub mod help;
+pub mod pane;
+pub mod story_picker;
+pub mod tabs;
+pub mod theme;
+pub mod top_bar;
+pub mod warnings;
+
+use crate::app::{AppState, Overlay};
+use crate::model::Corpus;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+/// The whole reader for one frame.
+pub struct Screen<'a> {
+    pub state: &'a AppState,
+    pub corpus: &'a Corpus,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Screen { state, corpus } = self;
+        let layout = crate::app::layout::screen(area, state.columns.len(), state.focus, state.zoom);
+        if layout.too_small {
+            too_small(area, buf);
+            return;
+        }
+        top_bar::TopBar { state, corpus }.render(layout.top_bar, buf);
+        if let Some(tabs) = layout.tabs {
+            tabs::Tabs { state }.render(tabs, buf);
+        }
+        for pane in &layout.panes {
+            pane::Pane {
+                state,
+                corpus,
+                layout: *pane,
+            }
+            .render(pane.outer, buf);
+        }
+        if state.columns.is_empty() {
+            let note = Line::from("No articles to show. Open files with `parallax PATH…`.").dim();
+            buf.set_line(
+                layout.body.x + 1,
+                layout.body.y + 1,
+                &note,
+                layout.body.width,
+            );
+        }
+        bottom_bar::BottomBar { state }.render(layout.bottom_bar, buf);
+        for overlay in &state.overlays {
+            match *overlay {
+                Overlay::Help { scroll } => help::Help { state, scroll }.render(area, buf),
+                Overlay::Stories { selected } => story_picker::StoryPicker {
+                    state,
+                    corpus,
+                    selected,
+                }
+                .render(area, buf),
+                Overlay::Warnings { first } => {
+                    warnings::Warnings { corpus, first }.render(area, buf)
+                }
+            }
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    // The longest wording that fits.
+    let width = usize::from(area.width);
+    let text = ["terminal too small", "too small", "small", "!"]
+        .into_iter()
+        .find(|t| t.len() <= width)
+        .unwrap_or("");
+    let y = area.y + area.height / 2;
+    let x = area.x + (area.width - text.len() as u16) / 2;
+    buf.set_string(x, y, text, Style::default().bold());
+}
+
+/// A bordered box centred in `area`, cleared, with a title; returns its inside.
+pub fn popup(area: Rect, width: u16, height: u16, title: Line<'_>, buf: &mut Buffer) -> Rect {
+    let width = width
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(10));
+    let height = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(3));
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::overlay_border())
+        .title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}

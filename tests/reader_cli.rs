@@ -1,0 +1,22 @@
+//! `parallax` with no subcommand opens the reader only on a terminal; piped, it prints the
+//! article list instead of drawing escape sequences into a file.
+
+use std::process::{Command, Stdio};
+
+#[test]
+fn without_a_terminal_the_list_is_printed() {
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run parallax");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("ID "), "{stdout}");
+    assert!(stdout.contains("001_dfab2ef32de3a2b5"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no escape sequences: {stdout:?}"
+    );
+}

@@ -1,0 +1,163 @@
+//! End to end: the real binary in a pseudo-terminal, read back through a vt100 emulator.
+//! Waits are polling loops with generous deadlines (a loaded machine may be slow); nothing
+//! here asserts how long anything took.
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const DEADLINE: Duration = Duration::from_secs(60);
+
+struct Screen {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// Feed everything the program wrote so far into the emulator.
+    fn pump(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+        }
+    }
+
+    /// Poll until `done` holds for the screen, or panic with the screen at the deadline.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if done(self.parser.screen()) {
+                return;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    self.parser.screen().contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The Korean pane's body text (left third, below the header).
+    fn korean_body(&self, first_row: u16, rows: u16) -> Vec<String> {
+        (first_row..first_row + rows)
+            .map(|row| {
+                self.parser
+                    .screen()
+                    .contents_between(row, 2, row, 38)
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    }
+}
+
+/// Start the binary in a pty with extra environment; returns the child, the screen and the
+/// keyboard.
+fn start(
+    env: &[(&str, &str)],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Screen,
+    Box<dyn Write + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    command.env("TERM", "xterm-256color");
+    command.cwd(env!("CARGO_MANIFEST_DIR"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let child = pty.slave.spawn_command(command).expect("start parallax");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let writer = pty.master.take_writer().expect("pty writer");
+    let (sender, output) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || sender.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let screen = Screen {
+        parser: vt100::Parser::new(ROWS, COLS, 0),
+        output,
+    };
+    (child, screen, writer)
+}
+
+fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> portable_pty::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for parallax") {
+            return status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("parallax did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn restored(s: &vt100::Screen) -> bool {
+    !s.alternate_screen() && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+}
+
+#[test]
+fn reader_opens_scrolls_and_quits_cleanly() {
+    let (mut child, mut screen, mut writer) = start(&[]);
+
+    // The three pane headers of the bundled story, side by side on the second row.
+    screen.wait_for("the three pane headers", |s| {
+        let header = s.contents_between(1, 0, 1, COLS);
+        header.contains("Korean") && header.contains("Japanese") && header.contains("Wire")
+    });
+    assert!(screen.parser.screen().alternate_screen());
+    // The body starts on row 6 (top bar, border, four header lines).
+    screen.wait_for("the Korean article's first line", |s| {
+        s.contents_between(6, 2, 6, 38)
+            .contains("US President Donald Trump")
+    });
+    let before = screen.korean_body(6, 10);
+
+    writer.write_all(b"j").expect("press j");
+    writer.flush().expect("flush");
+    screen.wait_for("the text to move", |s| {
+        s.contents_between(6, 2, 6, 38).trim_end() != before[0]
+    });
+    // Everything moved up exactly one line.
+    let after = screen.korean_body(6, 9);
+    assert_eq!(after, before[1..].to_vec());
+
+    writer.write_all(b"q").expect("press q");
+    writer.flush().expect("flush");
+    let status = wait_exit(&mut child);
+    assert!(status.success(), "exit status {status:?}");
+    // The terminal was given back: main screen, no mouse reporting. (The reader thread
+    // may still be forwarding the last bytes, hence a wait rather than a check.)
+    screen.wait_for("the terminal to be restored", restored);
+}
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    let (mut child, mut screen, _writer) = start(&[("PARALLAX_TEST_PANIC", "1")]);
+    let status = wait_exit(&mut child);
+    assert!(!status.success(), "a panic exits with failure");
+    screen.wait_for("the panic message on the restored screen", |s| {
+        restored(s) && s.contents().contains("PARALLAX_TEST_PANIC is set")
+    });
+}
