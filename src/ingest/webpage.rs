@@ -82,7 +82,7 @@ impl HtmlExtractor for WebPageExtractor {
             drop_title_heading(&mut blocks, title);
         }
         if meta.date.is_none() {
-            meta.date = time_element_date(html);
+            meta.date = json_ld_date(html).or_else(|| time_element_date(html));
         }
         let mut draft = Draft::new(Format::Html, blocks);
         draft.meta = meta;
@@ -97,6 +97,21 @@ fn whole_page(html: &str, why: &str) -> Draft {
         .warnings
         .push(format!("{why}; kept the whole page text"));
     draft
+}
+
+/// The first JSON-LD `datePublished` our date reader understands, for stamps the crate
+/// cannot parse ("2019-11-20T09:29:08+0000") or types it does not read.
+fn json_ld_date(html: &str) -> Option<String> {
+    static PUBLISHED: OnceLock<Regex> = OnceLock::new();
+    let published = PUBLISHED.get_or_init(|| {
+        Regex::new(r#""datePublished"\s*:\s*"([^"]{6,64})""#).expect("valid datePublished pattern")
+    });
+    json_ld_scripts(html)
+        .flat_map(|script| published.captures_iter(script))
+        .find_map(|c| {
+            let raw = c.get(1)?.as_str();
+            dates::find_first(raw, None).map(|found| found.iso)
+        })
 }
 
 /// The first `<time datetime="…">` our date reader understands, for pages whose stamp the
@@ -164,7 +179,8 @@ fn meta_of(found: &rs_trafilatura::Metadata, html: &str) -> Meta {
 /// menu ("AP News | World | U.S.") or a search label. A name the page states for machines sits
 /// in the head (`og:site_name`, the title) or in JSON-LD; anything else is not taken.
 fn is_stated_site_name(name: &str, html: &str) -> bool {
-    if name.split_whitespace().count() > 6 || name.contains(" | ") {
+    // A social-media handle ("@smithsonianmag") is an account, not the outlet's name.
+    if name.split_whitespace().count() > 6 || name.contains(" | ") || name.starts_with('@') {
         return false;
     }
     let head_end = find_ascii_ci(html, "<body").unwrap_or(html.len());
@@ -196,6 +212,20 @@ fn json_ld_scripts(html: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_ld_dates_with_compact_offsets_are_read() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T09:29:08+0000"}</script><script type="application/ld+json">{"datePublished":"2019-11-19T14:33:37+0000"}</script>"#;
+        assert_eq!(
+            json_ld_date(html).as_deref(),
+            Some("2019-11-20T09:29:08+00:00")
+        );
+        // Outside JSON-LD the key means nothing.
+        assert_eq!(
+            json_ld_date(r#"<script>var x = {"datePublished":"2019-11-20"}</script>"#),
+            None
+        );
+    }
 
     #[test]
     fn unusual_time_stamps_are_read_by_our_date_reader() {
