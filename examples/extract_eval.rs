@@ -54,7 +54,13 @@ fn main() -> Result<(), String> {
             slowest = (took, format!("{id} ({} KB)", bytes.len() / 1024));
         }
         let lines: Vec<String> = match stage.as_str() {
-            "extract" => draft.blocks.iter().map(|b| b.text.clone()).collect(),
+            // Text blocks only: image alt texts and separators never reach the reader.
+            "extract" => draft
+                .blocks
+                .iter()
+                .filter(|b| b.block_kind().is_some())
+                .map(|b| b.text.clone())
+                .collect(),
             "article" => ingestor
                 .ingest_file(&page.display().to_string(), &bytes, None)
                 .articles

@@ -198,7 +198,7 @@ fn broken_and_empty_feeds_are_reported_not_fatal() {
     .expect("write");
     std::fs::write(
         dir.path().join("broken.atom"),
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>Cut",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>Cut \u{1b}[31m</bad\u{1b}]0;x\u{7}>",
     )
     .expect("write");
     let corpus = load_paths(&[dir.path().to_path_buf()]);
@@ -213,6 +213,11 @@ fn broken_and_empty_feeds_are_reported_not_fatal() {
     );
     assert!(
         messages.contains(&"feed has no items; skipped"),
+        "{messages:?}"
+    );
+    // The parser's messages may quote the file; nothing from it reaches the terminal raw.
+    assert!(
+        !messages.iter().any(|m| m.chars().any(char::is_control)),
         "{messages:?}"
     );
 }

@@ -11,6 +11,7 @@ use super::html::blocks_from_html;
 use super::local_day::LocalDays;
 use super::plain;
 use crate::model::Format;
+use crate::text::sanitize::clean_line;
 use feed_rs::model::{Entry, FeedType, Text};
 use serde_json::Value;
 
@@ -25,7 +26,8 @@ pub fn feed_drafts(text: &str, classifier: &Classifier) -> Result<Vec<Draft>, St
         .build();
     let feed = parser
         .parse(text.as_bytes())
-        .map_err(|e| format!("feed could not be read: {e}"))?;
+        // The parser's message may quote the file: untrusted text.
+        .map_err(|e| clean_line(&format!("feed could not be read: {e}")))?;
     let format = match feed.feed_type {
         FeedType::Atom => Format::Atom,
         FeedType::JSON => Format::JsonFeed,
