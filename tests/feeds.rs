@@ -234,3 +234,20 @@ fn wordpress_arrays_still_go_to_the_wordpress_reader() {
     assert_eq!(corpus.articles[0].format.as_str(), "wordpress-json");
     assert_eq!(corpus.articles[0].id, "posts-7");
 }
+
+#[test]
+fn a_json_feed_is_known_by_its_version_wherever_it_stands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let padding = "x".repeat(4000);
+    let feed = format!(
+        r#"{{"description": "{padding}", "title": "Desk notes", "items": [{{"id": "1", "title": "Short item", "content_text": "A plain note.\n\nSecond paragraph."}}], "version": "https://jsonfeed.org/version/1"}}"#
+    );
+    std::fs::write(dir.path().join("late.json"), feed).expect("write");
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    let a = &corpus.articles[0];
+    assert_eq!(a.id, "late-1");
+    assert_eq!(a.format.as_str(), "json-feed");
+    assert_eq!(a.outlet.as_deref(), Some("Desk notes"));
+    assert_eq!(texts(a), vec!["A plain note.", "Second paragraph."]);
+}

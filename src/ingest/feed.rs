@@ -97,14 +97,17 @@ fn entry_draft(entry: &Entry, format: Format, days: &LocalDays) -> Draft {
     draft
 }
 
-/// Newline-delimited JSON items, or a JSON array of them. `None` when the JSON is something
-/// else (a WordPress post, a JSON Feed document), for the other readers to try.
-pub fn json_item_drafts(text: &str, classifier: &Classifier) -> Option<Result<Vec<Draft>, String>> {
+/// A JSON Feed document, newline-delimited JSON items, or a JSON array of them. `None` when
+/// the JSON is something else (a WordPress post), for the other readers to try.
+pub fn json_drafts(text: &str, classifier: &Classifier) -> Option<Result<Vec<Draft>, String>> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let first = stream.next()?.ok()?;
     let rest = text[stream.byte_offset()..].trim();
     let (items, mut warnings) = if rest.is_empty() {
         match first {
+            Value::Object(ref feed) if is_json_feed(feed) => {
+                return Some(feed_drafts(text, classifier));
+            }
             Value::Array(items) if items.first().is_some_and(looks_like_item) => {
                 (items, Vec::new())
             }
@@ -142,6 +145,12 @@ pub fn json_item_drafts(text: &str, classifier: &Classifier) -> Option<Result<Ve
             warnings.join("; ")
         )))
     }
+}
+
+fn is_json_feed(feed: &serde_json::Map<String, Value>) -> bool {
+    feed.get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.contains("jsonfeed.org/version"))
 }
 
 /// One object per line; lines that are not JSON objects are reported, not fatal.

@@ -272,11 +272,8 @@ impl Ingestor<'_> {
         let head = text.trim_start();
         let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
         if head.starts_with('{') || head.starts_with('[') {
-            if lower_head.contains("jsonfeed.org/version") {
-                return feed::feed_drafts(text, self.classifier);
-            }
-            if let Some(items) = feed::json_item_drafts(text, self.classifier) {
-                return items;
+            if let Some(feed) = feed::json_drafts(text, self.classifier) {
+                return feed;
             }
             let (value, notes) = json::parse_lenient(text)?;
             let mut drafts = json::wordpress_drafts(&value)?;
