@@ -26,6 +26,9 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub theme: Theme,
+    /// The file this came from, for messages.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -50,7 +53,8 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// Parse a config file's text; the error names the file, line, column and what was wrong.
 pub fn parse(path: &Path, text: &str) -> Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| describe(path, text, &e))?;
+    let mut config: Config = toml::from_str(text).map_err(|e| describe(path, text, &e))?;
+    config.source = Some(path.to_path_buf());
     for (i, table) in config.perspective.iter().enumerate() {
         if !table.get("id").is_some_and(toml::Value::is_str) {
             return Err(format!(

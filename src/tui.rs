@@ -2,22 +2,50 @@
 //! actions, and draw only when `update` says something changed.
 
 use crate::app::keymap::Keymap;
-use crate::app::{update, Action, AppState};
+use crate::app::{update, Action, AppState, Effect};
 use crate::model::Corpus;
+use crate::state::ReadingState;
 use crate::view::Screen;
+use crate::watch::FolderWatcher;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use std::io::stdout;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: i32 = 3;
 
+/// What the reader needs besides the corpus: keys, colour, where reading state lives, and,
+/// for live folders, what to watch and how to load again.
+pub struct Options {
+    pub keymap: Keymap,
+    pub color: bool,
+    /// The reading-state file; None keeps marks and positions for this session only.
+    pub state_file: Option<PathBuf>,
+    /// Folders and files to watch; empty for the bundled corpus.
+    pub watch: Vec<PathBuf>,
+    /// Loads the corpus again after a change in a watched folder.
+    pub reload: Option<Box<dyn Fn() -> Corpus>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            keymap: Keymap::embedded().clone(),
+            color: true,
+            state_file: None,
+            watch: Vec::new(),
+            reload: None,
+        }
+    }
+}
+
 /// Run the reader until the user quits. The terminal is restored on every way out: normal
 /// return, error (below) and panic (ratatui's hook, wrapped to release the mouse too).
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -26,16 +54,38 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &corpus));
+        .and_then(|()| event_loop(&mut terminal, corpus, &options));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut corpus: Corpus,
+    options: &Options,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    let mut state = AppState::new(corpus, Keymap::embedded().clone(), size.width, size.height);
-    draw(terminal, &state, corpus)?;
+    let loaded = options
+        .state_file
+        .as_deref()
+        .map(crate::state::load)
+        .map(|l| (l.state, l.warning))
+        .unwrap_or((ReadingState::default(), None));
+    let mut state = AppState::new(&corpus, options.keymap.clone(), size.width, size.height)
+        .with_reading(&corpus, loaded.0);
+    state.message = loaded.1;
+    let mut watcher = match (&options.reload, options.watch.is_empty()) {
+        (Some(_), false) => match FolderWatcher::new(&options.watch) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.message = Some(format!("live reload off: {e}"));
+                None
+            }
+        },
+        _ => None,
+    };
+    draw(terminal, &state, &corpus, options.color)?;
     // Debug builds only: lets the end-to-end test prove a panic still restores the terminal.
     #[cfg(debug_assertions)]
     if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
@@ -43,19 +93,53 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: &Corpus) -> anyho
     }
     while state.running {
         let mut changed = false;
-        // Block for one event, then take whatever else is already waiting (a fast wheel or
-        // a held key), so a burst costs one frame.
-        let mut next = Some(event::read()?);
-        while let Some(event) = next.take() {
-            if let Some(action) = action_for(&state.keymap, &event) {
-                changed |= update(&mut state, corpus, action);
+        // With a watcher, wake up now and then to look for changed files; else block.
+        let ready = match watcher {
+            Some(_) => event::poll(Duration::from_millis(200))?,
+            None => true,
+        };
+        if ready {
+            // Take one event, then whatever else is already waiting (a fast wheel or a held
+            // key), so a burst costs one frame.
+            let mut next = Some(event::read()?);
+            while let Some(event) = next.take() {
+                if let Some(action) = action_for(&state.keymap, &event) {
+                    changed |= update(&mut state, &corpus, action);
+                }
+                if state.running && event::poll(Duration::ZERO)? {
+                    next = Some(event::read()?);
+                }
             }
-            if state.running && event::poll(Duration::ZERO)? {
-                next = Some(event::read()?);
+        }
+        if let (Some(w), Some(reload)) = (watcher.as_mut(), options.reload.as_ref()) {
+            if w.changed() {
+                let fresh = reload();
+                state = state.reloaded(&corpus, &fresh);
+                corpus = fresh;
+                changed = true;
+            }
+        }
+        for effect in std::mem::take(&mut state.effects) {
+            match effect {
+                Effect::OpenUrl(url) => {
+                    state.message = Some(match crate::open::open_url(Some(&url)) {
+                        Ok(done) => done,
+                        Err(e) => e,
+                    });
+                    changed = true;
+                }
+                Effect::SaveState => {
+                    if let Some(path) = &options.state_file {
+                        if let Err(e) = crate::state::save(path, &state.reading) {
+                            state.message = Some(format!("could not save reading state: {e}"));
+                            changed = true;
+                        }
+                    }
+                }
             }
         }
         if changed && state.running {
-            draw(terminal, &state, corpus)?;
+            draw(terminal, &state, &corpus, options.color)?;
         }
     }
     Ok(())
@@ -65,8 +149,14 @@ fn draw(
     terminal: &mut ratatui::DefaultTerminal,
     state: &AppState,
     corpus: &Corpus,
+    color: bool,
 ) -> std::io::Result<()> {
-    terminal.draw(|frame| frame.render_widget(Screen { state, corpus }, frame.area()))?;
+    terminal.draw(|frame| {
+        frame.render_widget(Screen { state, corpus }, frame.area());
+        if !color {
+            crate::view::theme::strip_colors(frame.buffer_mut());
+        }
+    })?;
     Ok(())
 }
 

@@ -56,9 +56,10 @@ impl Screen {
     }
 }
 
-/// Start the binary in a pty with extra environment; returns the child, the screen and the
-/// keyboard.
+/// Start the binary in a pty with extra environment, its config and reading state kept in
+/// `home` (never the real user's); returns the child, the screen and the keyboard.
 fn start(
+    home: &std::path::Path,
     env: &[(&str, &str)],
 ) -> (
     Box<dyn portable_pty::Child + Send + Sync>,
@@ -75,6 +76,8 @@ fn start(
         .expect("open a pty");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     command.env("TERM", "xterm-256color");
+    command.env("XDG_STATE_HOME", home.join("state"));
+    command.env("XDG_CONFIG_HOME", home.join("config"));
     command.cwd(env!("CARGO_MANIFEST_DIR"));
     for (key, value) in env {
         command.env(key, value);
@@ -119,7 +122,8 @@ fn restored(s: &vt100::Screen) -> bool {
 
 #[test]
 fn reader_opens_scrolls_and_quits_cleanly() {
-    let (mut child, mut screen, mut writer) = start(&[]);
+    let home = tempfile::tempdir().expect("home");
+    let (mut child, mut screen, mut writer) = start(home.path(), &[]);
 
     // The three pane headers of the bundled story, side by side on the second row.
     screen.wait_for("the three pane headers", |s| {
@@ -150,11 +154,24 @@ fn reader_opens_scrolls_and_quits_cleanly() {
     // The terminal was given back: main screen, no mouse reporting. (The reader thread
     // may still be forwarding the last bytes, hence a wait rather than a check.)
     screen.wait_for("the terminal to be restored", restored);
+
+    // The place was kept: started again, the Korean pane opens one line down.
+    let state = std::fs::read_to_string(home.path().join("state/parallax/state.json"))
+        .expect("reading state written on quit");
+    assert!(state.contains("000_ba87cd429a98f8c1"), "{state}");
+    let (mut child, mut screen, mut writer) = start(home.path(), &[]);
+    screen.wait_for("the Korean pane where it was left", |s| {
+        s.contents_between(6, 2, 6, 38).trim_end() == before[1]
+    });
+    writer.write_all(b"q").expect("press q");
+    writer.flush().expect("flush");
+    assert!(wait_exit(&mut child).success());
 }
 
 #[test]
 fn a_panic_still_restores_the_terminal() {
-    let (mut child, mut screen, _writer) = start(&[("PARALLAX_TEST_PANIC", "1")]);
+    let home = tempfile::tempdir().expect("home");
+    let (mut child, mut screen, _writer) = start(home.path(), &[("PARALLAX_TEST_PANIC", "1")]);
     let status = wait_exit(&mut child);
     assert!(!status.success(), "a panic exits with failure");
     screen.wait_for("the panic message on the restored screen", |s| {

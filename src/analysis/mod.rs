@@ -1,3 +1,4 @@
-//! Analysis over the loaded articles: pure functions, no IO.
+//! Analysis over the loaded articles: pure functions from articles to what the views show.
 
 pub mod duplicates;
+pub mod topics;

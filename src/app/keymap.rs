@@ -123,6 +123,21 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep"),
     ("warnings", Action::Warnings, "show load warnings"),
     ("confirm", Action::Confirm, "open the selected story"),
+    (
+        "toggle-read",
+        Action::ToggleRead,
+        "mark the article read / unread",
+    ),
+    (
+        "toggle-bookmark",
+        Action::ToggleBookmark,
+        "bookmark the article / remove it",
+    ),
+    (
+        "open-original",
+        Action::OpenOriginal,
+        "open the original in the browser",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,14 +152,46 @@ struct File {
     keys: HashMap<String, Vec<String>>,
 }
 
+const EMBEDDED: &str = include_str!("../../assets/keymap.toml");
+
 impl Keymap {
     pub fn from_toml(source: &str) -> Result<Keymap, String> {
         let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
+        Keymap::from_bindings(&file.keys)
+    }
+
+    /// The defaults with the user's bindings (`[keys]` of the config) laid over them: an
+    /// action named there gets exactly the keys given, and those keys leave whatever default
+    /// action had them.
+    pub fn with_overrides(
+        overrides: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, String> {
+        let file: File = toml::from_str(EMBEDDED).map_err(|e| e.to_string())?;
+        let mut bindings = file.keys;
+        let mut taken = Vec::new();
+        for (action, keys) in overrides {
+            if !BINDABLE.iter().any(|(n, _, _)| n == action) {
+                return Err(format!("[keys]: unknown action \"{action}\""));
+            }
+            for key in keys {
+                taken.push(Chord::parse(key).map_err(|e| format!("[keys] {action}: {e}"))?);
+            }
+        }
+        for keys in bindings.values_mut() {
+            keys.retain(|k| Chord::parse(k).map(|c| !taken.contains(&c)).unwrap_or(true));
+        }
+        for (action, keys) in overrides {
+            bindings.insert(action.clone(), keys.clone());
+        }
+        Keymap::from_bindings(&bindings).map_err(|e| format!("[keys]: {e}"))
+    }
+
+    fn from_bindings(bindings: &HashMap<String, Vec<String>>) -> Result<Keymap, String> {
         let mut keymap = Keymap {
             lookup: HashMap::new(),
             names: HashMap::new(),
         };
-        for (action_name, keys) in &file.keys {
+        for (action_name, keys) in bindings {
             let Some(&(_, action, _)) = BINDABLE.iter().find(|(n, _, _)| n == action_name) else {
                 return Err(format!("unknown action \"{action_name}\""));
             };
@@ -169,8 +216,7 @@ impl Keymap {
     pub fn embedded() -> &'static Keymap {
         static KEYMAP: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
         KEYMAP.get_or_init(|| {
-            Keymap::from_toml(include_str!("../../assets/keymap.toml"))
-                .expect("assets/keymap.toml is valid (checked by tests)")
+            Keymap::from_toml(EMBEDDED).expect("assets/keymap.toml is valid (checked by tests)")
         })
     }
 
@@ -193,6 +239,50 @@ impl Keymap {
 mod tests {
     use super::*;
     use crossterm::event::KeyEventKind;
+
+    #[test]
+    fn user_bindings_replace_an_actions_keys_and_take_keys_from_others() {
+        let mut overrides = std::collections::BTreeMap::new();
+        overrides.insert(
+            "scroll-down".to_string(),
+            vec!["ctrl-n".to_string(), "k".to_string()],
+        );
+        let keymap = Keymap::with_overrides(&overrides).expect("valid");
+        let scroll_down = Some(Action::Scroll(crate::app::Scroll::Lines(1)));
+        assert_eq!(
+            keymap.action(&press(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            scroll_down
+        );
+        assert_eq!(
+            keymap.action(&press(KeyCode::Char('k'), KeyModifiers::NONE)),
+            scroll_down
+        );
+        assert_eq!(
+            keymap.action(&press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            None,
+            "j was replaced"
+        );
+        assert_eq!(
+            keymap.keys(Action::Scroll(crate::app::Scroll::Lines(-1))),
+            &["up".to_string()]
+        );
+        assert_eq!(
+            keymap.action(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn bad_user_bindings_are_errors() {
+        let mut overrides = std::collections::BTreeMap::new();
+        overrides.insert("scroll-downn".to_string(), vec!["j".to_string()]);
+        assert!(Keymap::with_overrides(&overrides)
+            .unwrap_err()
+            .contains("unknown action \"scroll-downn\""));
+        let mut overrides = std::collections::BTreeMap::new();
+        overrides.insert("quit".to_string(), vec!["ctrl-".to_string()]);
+        assert!(Keymap::with_overrides(&overrides).is_err());
+    }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent {

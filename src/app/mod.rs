@@ -7,6 +7,7 @@ pub mod sync;
 
 use crate::ingest::classify::Classifier;
 use crate::model::Corpus;
+use crate::state::{Position, ReadingState};
 use crate::text::wrap::{Anchor, WrapCache, Wrapped};
 use keymap::Keymap;
 use layout::ScreenLayout;
@@ -60,6 +61,20 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Mark the focused article read, or unread again.
+    ToggleRead,
+    ToggleBookmark,
+    /// Open the focused article's URL in the browser.
+    OpenOriginal,
+}
+
+/// Work for the terminal side to do after an update: `update` itself does no IO.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this (already validated) URL in the browser.
+    OpenUrl(String),
+    /// Write the reading state to disk.
+    SaveState,
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -115,6 +130,10 @@ pub struct AppState {
     pub running: bool,
     pub keymap: Keymap,
     pub cache: WrapCache,
+    /// Read marks, bookmarks, positions and notes, per article id.
+    pub reading: ReadingState,
+    /// Work for the terminal side, drained after each update.
+    pub effects: Vec<Effect>,
 }
 
 impl AppState {
@@ -140,9 +159,67 @@ impl AppState {
             running: true,
             keymap,
             cache: WrapCache::default(),
+            reading: ReadingState::default(),
+            effects: Vec::new(),
         };
         state.open_story(corpus, story);
         state
+    }
+
+    /// Start from saved reading state: marks, and each article where it was left.
+    pub fn with_reading(mut self, corpus: &Corpus, reading: ReadingState) -> AppState {
+        self.reading = reading;
+        self.open_story(corpus, self.story);
+        self
+    }
+
+    /// The same view over a freshly loaded corpus: the same story (by id), focus and places;
+    /// what vanished falls back to the best story.
+    pub fn reloaded(mut self, old: &Corpus, fresh: &Corpus) -> AppState {
+        self.remember_positions(old);
+        let story_id = old.stories.get(self.story).map(|s| s.id.clone());
+        let focused = self.columns.get(self.focus).map(|c| c.perspective.clone());
+        let story = story_id
+            .and_then(|id| fresh.stories.iter().position(|s| s.id == id))
+            .unwrap_or_else(|| best_story(fresh));
+        self.cache = WrapCache::default();
+        self.warning_count = fresh.all_warnings().len();
+        self.overlays.clear();
+        self.open_story(fresh, story);
+        if let Some(p) = focused {
+            if let Some(column) = self.columns.iter().position(|c| c.perspective == p) {
+                self.focus = column;
+            }
+        }
+        self.message = Some(format!("reloaded: {} articles", fresh.articles.len()));
+        self
+    }
+
+    /// Remember where every article of the current story stands.
+    fn remember_positions(&mut self, corpus: &Corpus) {
+        for column in &self.columns {
+            for (&article, anchor) in column.articles.iter().zip(&column.anchors) {
+                let position = (anchor.block > 0 || anchor.offset > 0).then_some(Position {
+                    block: anchor.block,
+                    line: anchor.offset,
+                });
+                self.reading
+                    .update(&corpus.articles[article].id, |s| s.position = position);
+            }
+        }
+    }
+
+    /// Mark the focused article read once its last line is on screen.
+    fn mark_read_at_end(&mut self, corpus: &Corpus, column: usize) {
+        let layout = self.layout();
+        let view = self.view_of(corpus, &layout, column);
+        if view.top >= view.max_top() {
+            let id = &corpus.articles[view.article].id;
+            if !self.reading.get(id).read {
+                self.reading.update(id, |s| s.read = true);
+                self.effects.push(Effect::SaveState);
+            }
+        }
     }
 
     pub fn layout(&self) -> ScreenLayout {
@@ -156,6 +233,16 @@ impl AppState {
     fn open_story(&mut self, corpus: &Corpus, story: usize) {
         self.story = story;
         self.columns = story_columns(corpus, story);
+        for column in &mut self.columns {
+            for (&article, anchor) in column.articles.iter().zip(column.anchors.iter_mut()) {
+                if let Some(p) = self.reading.get(&corpus.articles[article].id).position {
+                    *anchor = Anchor {
+                        block: p.block,
+                        offset: p.line,
+                    };
+                }
+            }
+        }
         self.focus = 0;
         self.zoom = false;
     }
@@ -227,6 +314,7 @@ impl AppState {
         };
         self.set_top(corpus, &layout, column, target.max(0) as usize);
         self.sync_from(corpus, &layout, column);
+        self.mark_read_at_end(corpus, column);
     }
 
     /// Move the other columns to follow `leader` under the sync mode.
@@ -259,7 +347,7 @@ impl AppState {
 
     fn column_label(&self, column: usize) -> String {
         let id = &self.columns[column].perspective;
-        Classifier::embedded()
+        Classifier::active()
             .perspective(id)
             .map(|p| p.label.clone())
             .unwrap_or_else(|| id.clone())
@@ -292,7 +380,7 @@ pub fn best_story(corpus: &Corpus) -> usize {
 /// A column per perspective present in the story, in the classifier's display order; an
 /// article whose perspective the classifier does not know goes to `other`.
 pub fn story_columns(corpus: &Corpus, story: usize) -> Vec<Column> {
-    let classifier = Classifier::embedded();
+    let classifier = Classifier::active();
     let Some(story) = corpus.stories.get(story) else {
         return Vec::new();
     };
@@ -342,7 +430,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     }
     state.message = None;
     if action == Action::ForceQuit {
-        state.running = false;
+        quit(state, corpus);
         return;
     }
     if let Some(&top) = state.overlays.last() {
@@ -352,7 +440,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     let focus = state.focus;
     let count = state.columns.len();
     match action {
-        Action::Quit => state.running = false,
+        Action::Quit => quit(state, corpus),
         Action::Help => state.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Stories => state.overlays.push(Overlay::Stories {
             selected: state.story,
@@ -383,7 +471,48 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
             }
         }
         Action::MouseClick { x, y } => click(state, x, y),
+        Action::ToggleRead | Action::ToggleBookmark if count > 0 => {
+            toggle_mark(state, corpus, action)
+        }
+        Action::OpenOriginal if count > 0 => {
+            let article = &corpus.articles[state.columns[focus].article()];
+            match crate::open::validate(article.url.as_deref()) {
+                Ok(url) => {
+                    state.message = Some(format!("opening {url}"));
+                    state.effects.push(Effect::OpenUrl(url.to_string()));
+                }
+                Err(refusal) => state.message = Some(refusal.to_string()),
+            }
+        }
         _ => {}
+    }
+}
+
+/// Quit, keeping every article's place for next time.
+fn quit(state: &mut AppState, corpus: &Corpus) {
+    state.remember_positions(corpus);
+    state.effects.push(Effect::SaveState);
+    state.running = false;
+}
+
+fn toggle_mark(state: &mut AppState, corpus: &Corpus, action: Action) {
+    let id = corpus.articles[state.columns[state.focus].article()]
+        .id
+        .clone();
+    let before = state.reading.get(&id);
+    state.reading.update(&id, |s| match action {
+        Action::ToggleRead => s.read = !s.read,
+        _ => s.bookmarked = !s.bookmarked,
+    });
+    let after = state.reading.get(&id);
+    state.message = Some(match action {
+        Action::ToggleRead if after.read => "marked read".to_string(),
+        Action::ToggleRead => "marked unread".to_string(),
+        _ if after.bookmarked => "bookmarked".to_string(),
+        _ => "bookmark removed".to_string(),
+    });
+    if before != after {
+        state.effects.push(Effect::SaveState);
     }
 }
 
@@ -453,6 +582,7 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         (Overlay::Stories { selected }, Action::Confirm) => {
             state.overlays.pop();
             if selected < corpus.stories.len() && selected != state.story {
+                state.remember_positions(corpus);
                 state.open_story(corpus, selected);
             }
         }

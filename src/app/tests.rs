@@ -387,3 +387,93 @@ fn an_empty_corpus_does_not_panic() {
     }
     assert!(s.running);
 }
+
+#[test]
+fn marks_toggle_and_ask_for_a_save() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    assert!(update(&mut s, &corpus, Action::ToggleBookmark));
+    assert!(s.reading.get("k1").bookmarked);
+    assert_eq!(s.effects, vec![Effect::SaveState]);
+    update(&mut s, &corpus, Action::ToggleRead);
+    assert!(s.reading.get("k1").read);
+    update(&mut s, &corpus, Action::ToggleRead);
+    assert!(!s.reading.get("k1").read);
+    assert_eq!(s.message.as_deref(), Some("marked unread"));
+}
+
+#[test]
+fn reaching_the_end_marks_an_article_read() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    s.sync = SyncMode::Off;
+    update(&mut s, &corpus, Action::Scroll(Scroll::Lines(3)));
+    assert!(!s.reading.get("k1").read);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Bottom));
+    assert!(s.reading.get("k1").read);
+    assert!(
+        !s.reading.get("j1").read,
+        "only the focused article was read"
+    );
+}
+
+#[test]
+fn positions_are_kept_on_quit_and_restored_next_time() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    s.sync = SyncMode::Off;
+    update(&mut s, &corpus, Action::Scroll(Scroll::Lines(7)));
+    let place = s.columns[0].anchor();
+    update(&mut s, &corpus, Action::Quit);
+    assert!(!s.running);
+    assert!(s.effects.contains(&Effect::SaveState));
+    let saved = s.reading.get("k1").position.expect("a position");
+    assert_eq!((saved.block, saved.line), (place.block, place.offset));
+    let next = state(&corpus).with_reading(&corpus, s.reading.clone());
+    assert_eq!(next.columns[0].anchor(), place);
+}
+
+#[test]
+fn open_original_refuses_articles_without_a_url_and_asks_for_safe_ones() {
+    let mut corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::OpenOriginal);
+    assert_eq!(s.message.as_deref(), Some("this article has no URL"));
+    assert!(s.effects.is_empty());
+    corpus.articles[0].url = Some("https://example.com/a".into());
+    update(&mut s, &corpus, Action::OpenOriginal);
+    assert_eq!(
+        s.effects,
+        vec![Effect::OpenUrl("https://example.com/a".into())]
+    );
+    corpus.articles[0].url = Some("-x https://example.com".into());
+    s.effects.clear();
+    update(&mut s, &corpus, Action::OpenOriginal);
+    assert!(s.effects.is_empty());
+    assert_eq!(s.message.as_deref(), Some("refused: URL starts with '-'"));
+}
+
+#[test]
+fn a_reload_keeps_the_story_focus_and_place() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    s.sync = SyncMode::Off;
+    update(&mut s, &corpus, Action::FocusRight);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Lines(9)));
+    let place = s.columns[1].anchor();
+    let mut fresh_articles = corpus.articles.clone();
+    fresh_articles.push(article("w2", "wire", "big", "2025-10-30", words(4)));
+    let mut titles = BTreeMap::new();
+    titles.insert("big".to_string(), "Big story".to_string());
+    let fresh = Corpus::new(fresh_articles, vec![], &titles);
+    let s = s.reloaded(&corpus, &fresh);
+    assert_eq!(fresh.stories[s.story].id, "big");
+    assert_eq!(s.columns[s.focus].perspective, "japanese");
+    assert_eq!(s.columns[1].anchor(), place);
+    assert_eq!(
+        s.columns[2].articles.len(),
+        2,
+        "the new wire article joined"
+    );
+    assert_eq!(s.message.as_deref(), Some("reloaded: 6 articles"));
+}

@@ -1,7 +1,9 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod output;
+pub mod topics;
 
+use crate::app::keymap::Keymap;
 use crate::config::{self, Config};
 use crate::ingest::{classify::Classifier, Ingestor};
 use crate::model::Corpus;
@@ -46,11 +48,39 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
+    /// Set, show or clear the note kept with an article (shown as ✎ in the reader).
+    Note {
+        /// The article id (see `list`).
+        id: String,
+        /// The note; without it the current note is printed.
+        text: Option<String>,
+        /// Remove the note.
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
     /// Show the configuration.
     Config {
         /// Print a commented default config file.
         #[arg(long)]
         print_default: bool,
+    },
+    /// The topics of each article (blocks tagged per topic); with --blocks, of each block.
+    Topics {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::TopicsFormat::Table)]
+        format: topics::TopicsFormat,
+        /// Also list every block with its topics and the matched terms.
+        #[arg(long)]
+        blocks: bool,
+    },
+    /// A story's coverage: topics × perspectives, with the gaps marked.
+    Coverage {
+        /// The story id (default: the story with the most perspectives).
+        #[arg(long)]
+        story: Option<String>,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = topics::CoverageFormat::Table)]
+        format: topics::CoverageFormat,
     },
 }
 
@@ -69,7 +99,8 @@ pub enum ShowFormat {
 /// What every command needs: the user's config and the rules it yields.
 pub struct Session {
     pub config: Config,
-    pub classifier: Classifier,
+    pub classifier: &'static Classifier,
+    pub keymap: Keymap,
 }
 
 impl Session {
@@ -78,26 +109,107 @@ impl Session {
             config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
         let classifier = Classifier::from_toml(&perspectives)
             .map_err(|e| format!("perspectives in config: {e}"))?;
-        Ok(Session { config, classifier })
+        let keymap = Keymap::with_overrides(&config.keys).map_err(|e| match &config.source {
+            Some(path) => format!("{}: {e}", path.display()),
+            None => e,
+        })?;
+        if !config.topic.is_empty() {
+            let mut user = toml::Table::new();
+            user.insert(
+                "topic".into(),
+                toml::Value::Array(
+                    config
+                        .topic
+                        .iter()
+                        .cloned()
+                        .map(toml::Value::Table)
+                        .collect(),
+                ),
+            );
+            let user = toml::to_string(&user).map_err(|e| e.to_string())?;
+            let lexicon = crate::analysis::topics::Lexicon::with_overrides(&user)
+                .map_err(|e| format!("topics in config: {e}"))?;
+            crate::analysis::topics::Lexicon::install(lexicon);
+        }
+        // The reader's views look perspectives up by id: they must see the user's too.
+        let classifier = Classifier::install(classifier);
+        Ok(Session {
+            config,
+            classifier,
+            keymap,
+        })
+    }
+
+    /// The paths to open: the given ones, else the config's (empty: the bundled seeds).
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            self.config.expanded_paths()
+        } else {
+            given.to_vec()
+        }
     }
 
     /// The given paths; else the config's paths; else the bundled seeds.
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        let ingestor = Ingestor {
-            classifier: &self.classifier,
-            ..Ingestor::default()
-        };
-        let configured = self.config.expanded_paths();
-        let paths = if paths.is_empty() {
-            &configured[..]
-        } else {
-            paths
-        };
-        if paths.is_empty() {
-            ingestor.load_seeds()
-        } else {
-            ingestor.load_paths(paths)
+        load_with(self.classifier, &self.paths(paths))
+    }
+
+    /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
+    pub fn reader_options(&self, given: &[PathBuf]) -> crate::tui::Options {
+        let paths = self.paths(given);
+        let classifier = self.classifier;
+        let reload_paths = paths.clone();
+        crate::tui::Options {
+            keymap: self.keymap.clone(),
+            color: self.config.theme.use_color(),
+            state_file: crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)),
+            reload: (!paths.is_empty()).then(|| {
+                Box::new(move || load_with(classifier, &reload_paths)) as Box<dyn Fn() -> Corpus>
+            }),
+            watch: paths,
         }
+    }
+}
+
+/// `parallax note`: the note lives in the reading state, keyed by article id.
+fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
+    let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
+        eprintln!("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let loaded = crate::state::load(&path);
+    if let Some(warning) = &loaded.warning {
+        eprintln!("parallax: {warning}");
+    }
+    let mut state = loaded.state;
+    if text.is_none() && !clear {
+        match state.get(id).note {
+            Some(note) => println!("{note}"),
+            None => eprintln!("parallax: no note for \"{id}\""),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let note = text.map(|t| crate::text::sanitize::clean_line(&t));
+    state.update(id, |s| s.note = note);
+    crate::state::save(&path, &state)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The bundled seeds when no path is given, else the given files and folders, under the
+/// active rules (the embedded ones unless a config was installed).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_with(Classifier::active(), paths)
+}
+
+fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
+    let ingestor = Ingestor {
+        classifier,
+        ..Ingestor::default()
+    };
+    if paths.is_empty() {
+        ingestor.load_seeds()
+    } else {
+        ingestor.load_paths(paths)
     }
 }
 
@@ -135,7 +247,7 @@ pub fn main() -> ExitCode {
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                return match crate::tui::run(corpus) {
+                return match crate::tui::run(corpus, session.reader_options(&cli.paths)) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("parallax: {e}");
@@ -155,6 +267,17 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Note { id, text, clear }) => note(&id, text, clear),
+        Some(Command::Topics {
+            paths,
+            format,
+            blocks,
+        }) => topics::print_topics(&load(&paths), format, blocks),
+        Some(Command::Coverage {
+            story,
+            paths,
+            format,
+        }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,

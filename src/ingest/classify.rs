@@ -71,6 +71,8 @@ pub struct Evidence<'a> {
 
 pub const OTHER: &str = "other";
 
+static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+
 impl Classifier {
     pub fn from_toml(source: &str) -> Result<Self, String> {
         let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
@@ -150,6 +152,18 @@ impl Classifier {
             Classifier::from_toml(include_str!("../../assets/perspectives.toml"))
                 .expect("assets/perspectives.toml is valid (checked by tests)")
         })
+    }
+
+    /// Make `classifier` (the embedded rules with the user's config laid over them) the one
+    /// the whole program uses from now on. Only the first call takes effect.
+    pub fn install(classifier: Classifier) -> &'static Classifier {
+        let _ = ACTIVE.set(classifier);
+        Classifier::active()
+    }
+
+    /// The installed classifier, or the embedded one when none was installed.
+    pub fn active() -> &'static Classifier {
+        ACTIVE.get().unwrap_or_else(Classifier::embedded)
     }
 
     pub fn perspective(&self, id: &str) -> Option<&Perspective> {

@@ -39,7 +39,7 @@ impl Default for Ingestor<'static> {
     fn default() -> Self {
         Ingestor {
             boilerplate: Boilerplate::embedded(),
-            classifier: Classifier::embedded(),
+            classifier: Classifier::active(),
             html: webpage::default_extractor(),
         }
     }

@@ -57,7 +57,9 @@ impl Widget for Pane<'_> {
         block.render(area, buf);
 
         let article = &corpus.articles[column.article()];
-        render_header(article, color, layout.header, buf);
+        let index = column.article();
+        let marks = marks(&state.reading.get(&article.id), corpus.also_in(index).len());
+        render_header(article, &marks, color, layout.header, buf);
 
         let body = layout.body;
         let (wrapped, view) =
@@ -91,9 +93,36 @@ impl Widget for Pane<'_> {
     }
 }
 
-/// Outlet · date on the first line, the title in bold on the next two, a rule under it; with
-/// room for one line only, just the title.
-fn render_header(article: &crate::model::Article, color: Color, area: Rect, buf: &mut Buffer) {
+/// The reader's marks for an article: bookmarked, read, has a note, printed elsewhere too.
+pub fn marks(reading: &crate::state::ArticleState, copies: usize) -> String {
+    let mut marks = Vec::new();
+    if reading.bookmarked {
+        marks.push("★".to_string());
+    }
+    if reading.read {
+        marks.push("✓ read".to_string());
+    }
+    if reading.note.is_some() {
+        marks.push("✎ note".to_string());
+    }
+    if copies > 0 {
+        marks.push(format!(
+            "+{copies} cop{}",
+            if copies == 1 { "y" } else { "ies" }
+        ));
+    }
+    marks.join(" ")
+}
+
+/// Outlet · date (and the marks) on the first line, the title in bold on the next two, a rule
+/// under it; with room for one line only, just the title.
+fn render_header(
+    article: &crate::model::Article,
+    marks: &str,
+    color: Color,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -114,8 +143,18 @@ fn render_header(article: &crate::model::Article, color: Color, area: Rect, buf:
         .as_deref()
         .map(|d| d.get(..10).unwrap_or(d))
         .unwrap_or("undated");
-    let meta = truncate_to_width(&format!("{outlet} · {date}"), width);
+    let marks_width = crate::text::width::display_width(marks);
+    let meta_room = if marks.is_empty() {
+        width
+    } else {
+        width.saturating_sub(marks_width + 1)
+    };
+    let meta = truncate_to_width(&format!("{outlet} · {date}"), meta_room);
     buf.set_string(area.x, area.y, meta, Style::default().fg(color));
+    if !marks.is_empty() && marks_width < width {
+        let x = area.x + (width - marks_width) as u16;
+        buf.set_string(x, area.y, marks, Style::default().fg(Color::Yellow));
+    }
     let mut title = wrap_text(&article.title, width);
     if title.len() > 2 {
         // Second line: the rest of the title, cut with an ellipsis.
@@ -149,7 +188,7 @@ pub fn thumb(track: u16, total: usize, height: usize, top: usize) -> Option<(u16
 
 #[cfg(test)]
 mod tests {
-    use super::thumb;
+    use super::{marks, thumb};
 
     #[test]
     fn thumb_spans_the_visible_share_and_reaches_both_ends() {
@@ -160,5 +199,16 @@ mod tests {
         assert_eq!(thumb(10, 20, 10, 5), Some((3, 5)));
         // A long article still gets a visible thumb, at the very bottom at the end.
         assert_eq!(thumb(10, 10_000, 10, 9_990), Some((9, 1)));
+    }
+
+    #[test]
+    fn marks_show_bookmark_read_note_and_copies() {
+        let mut reading = crate::state::ArticleState::default();
+        assert_eq!(marks(&reading, 0), "");
+        reading.bookmarked = true;
+        reading.read = true;
+        reading.note = Some("check figures".into());
+        assert_eq!(marks(&reading, 2), "★ ✓ read ✎ note +2 copies");
+        assert_eq!(marks(&crate::state::ArticleState::default(), 1), "+1 copy");
     }
 }

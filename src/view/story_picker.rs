@@ -17,6 +17,26 @@ pub struct StoryPicker<'a> {
     pub selected: usize,
 }
 
+/// Width of the read/bookmark column: "12/14 ★3".
+const MARKS_WIDTH: usize = 9;
+
+/// "read/total ★bookmarks" for a story, blank when nothing is marked.
+fn story_marks(state: &AppState, corpus: &Corpus, story: &crate::model::Story) -> String {
+    let marks: Vec<_> = story
+        .articles
+        .iter()
+        .map(|&i| state.reading.get(&corpus.articles[i].id))
+        .collect();
+    let read = marks.iter().filter(|m| m.read).count();
+    let starred = marks.iter().filter(|m| m.bookmarked).count();
+    let text = match (read, starred) {
+        (0, 0) => String::new(),
+        (r, 0) => format!("{r}/{}", marks.len()),
+        (r, b) => format!("{r}/{} ★{b}", marks.len()),
+    };
+    format!("{text:>MARKS_WIDTH$}")
+}
+
 /// Width of a count column: the perspective's label, at least 3.
 fn count_width(label: &str) -> usize {
     display_width(label).max(3)
@@ -30,12 +50,16 @@ impl Widget for StoryPicker<'_> {
             selected,
         } = self;
         // Only perspectives that occur in the corpus get a column.
-        let perspectives: Vec<_> = Classifier::embedded()
+        let perspectives: Vec<_> = Classifier::active()
             .perspectives
             .iter()
             .filter(|p| corpus.articles.iter().any(|a| a.perspective == p.id))
             .collect();
-        let counts_width: usize = perspectives.iter().map(|p| count_width(&p.label) + 1).sum();
+        let counts_width: usize = perspectives
+            .iter()
+            .map(|p| count_width(&p.label) + 1)
+            .sum::<usize>()
+            + MARKS_WIDTH;
         let title = Line::from(format!(
             " Stories ({}) — Enter opens, Esc closes ",
             corpus.stories.len()
@@ -60,6 +84,7 @@ impl Widget for StoryPicker<'_> {
                 Style::default().fg(theme::perspective_color(&p.id)),
             ));
         }
+        header.push(Span::from(format!("{:>MARKS_WIDTH$}", "read ★")));
         let header = Line::from(header).bold();
         buf.set_line(inner.x, inner.y, &header, inner.width);
 
@@ -94,6 +119,10 @@ impl Widget for StoryPicker<'_> {
                 };
                 spans.push(Span::from(format!("{cell:>w$} ")));
             }
+            spans.push(Span::styled(
+                story_marks(state, corpus, story),
+                Style::default().fg(ratatui::style::Color::Yellow),
+            ));
             let mut line = Line::from(spans);
             if index == selected {
                 line = line.reversed();

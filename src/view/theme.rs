@@ -6,14 +6,14 @@ use ratatui::style::{Color, Modifier, Style};
 
 /// The colour of a perspective; grey for an unknown id or an unreadable colour.
 pub fn perspective_color(id: &str) -> Color {
-    Classifier::embedded()
+    Classifier::active()
         .perspective(id)
         .and_then(|p| p.color.parse().ok())
         .unwrap_or(Color::Gray)
 }
 
 pub fn perspective_label(id: &str) -> String {
-    Classifier::embedded()
+    Classifier::active()
         .perspective(id)
         .map(|p| p.label.clone())
         .unwrap_or_else(|| id.to_string())
@@ -46,5 +46,14 @@ pub fn line_styles(kind: LineKind, accent: Color) -> (Style, Style) {
         LineKind::TableRule => (dim(), plain),
         LineKind::TableHead => (plain.add_modifier(Modifier::BOLD), plain),
         LineKind::TableRow | LineKind::Paragraph | LineKind::Blank => (plain, plain),
+    }
+}
+
+/// Without colour (`NO_COLOR`, or `color = false` in the config): every cell keeps its text and
+/// its bold, italic and reverse, but takes the terminal's own colours.
+pub fn strip_colors(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        cell.set_fg(Color::Reset);
+        cell.set_bg(Color::Reset);
     }
 }
