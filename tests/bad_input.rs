@@ -174,3 +174,35 @@ fn hidden_files_are_skipped_and_folders_are_recursive() {
     assert_eq!(list[0]["id"], "inner");
     assert!(!stdout(&parallax(&["check", dir.path().to_str().expect("path")])).contains(".hidden"));
 }
+
+#[test]
+fn notes_are_kept_in_the_state_dir_and_shown_by_show() {
+    let home = tempfile::tempdir().expect("home");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .env("XDG_STATE_HOME", home.path())
+            .output()
+            .expect("runs")
+    };
+    assert!(run(&[
+        "note",
+        "001_dfab2ef32de3a2b5",
+        "Compare the \x1b[31mdefense\x1b[0m figures"
+    ])
+    .status
+    .success());
+    let shown = stdout(&run(&["show", "001_dfab2ef32de3a2b5"]));
+    assert!(
+        shown.contains("note        Compare the defense figures"),
+        "{shown}"
+    );
+    assert_eq!(
+        stdout(&run(&["note", "001_dfab2ef32de3a2b5"])).trim(),
+        "Compare the defense figures"
+    );
+    assert!(run(&["note", "001_dfab2ef32de3a2b5", "--clear"])
+        .status
+        .success());
+    assert!(!stdout(&run(&["show", "001_dfab2ef32de3a2b5"])).contains("note "));
+}

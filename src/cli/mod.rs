@@ -48,6 +48,16 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
+    /// Set, show or clear the note kept with an article (shown as ✎ in the reader).
+    Note {
+        /// The article id (see `list`).
+        id: String,
+        /// The note; without it the current note is printed.
+        text: Option<String>,
+        /// Remove the note.
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
     /// Show the configuration.
     Config {
         /// Print a commented default config file.
@@ -161,6 +171,30 @@ impl Session {
     }
 }
 
+/// `parallax note`: the note lives in the reading state, keyed by article id.
+fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
+    let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
+        eprintln!("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let loaded = crate::state::load(&path);
+    if let Some(warning) = &loaded.warning {
+        eprintln!("parallax: {warning}");
+    }
+    let mut state = loaded.state;
+    if text.is_none() && !clear {
+        match state.get(id).note {
+            Some(note) => println!("{note}"),
+            None => eprintln!("parallax: no note for \"{id}\""),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let note = text.map(|t| crate::text::sanitize::clean_line(&t));
+    state.update(id, |s| s.note = note);
+    crate::state::save(&path, &state)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The bundled seeds when no path is given, else the given files and folders, under the
 /// active rules (the embedded ones unless a config was installed).
 pub fn load(paths: &[PathBuf]) -> Corpus {
@@ -233,6 +267,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Note { id, text, clear }) => note(&id, text, clear),
         Some(Command::Topics {
             paths,
             format,

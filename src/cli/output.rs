@@ -153,6 +153,18 @@ pub fn print_show(
             for w in &article.warnings {
                 writeln!(out, "{:<12}{w}", "warning")?;
             }
+            let reading = crate::state::default_dir()
+                .map(|d| crate::state::load(&d.join(crate::state::FILE_NAME)).state)
+                .unwrap_or_default()
+                .get(&article.id);
+            if let Some(note) = &reading.note {
+                writeln!(out, "{:<12}{note}", "note")?;
+            }
+            if reading.read || reading.bookmarked {
+                let marks = [(reading.read, "read"), (reading.bookmarked, "bookmarked")];
+                let marks: Vec<&str> = marks.iter().filter(|m| m.0).map(|m| m.1).collect();
+                writeln!(out, "{:<12}{}", "marks", marks.join(", "))?;
+            }
             writeln!(out)?;
             for block in &article.blocks {
                 match block.kind {

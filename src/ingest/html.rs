@@ -236,11 +236,10 @@ fn text_of(node: NodeRef<Node>) -> String {
 /// is a sub-heading.
 fn is_caps_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let has_letters = text.chars().any(char::is_alphabetic);
-    (1..=8).contains(&words)
-        && has_letters
-        && !text.chars().any(char::is_lowercase)
-        && !text.ends_with(['.', ',', ';', ':'])
+    // Every letter a capital: scripts without case (Japanese, Korean) never qualify.
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    let all_capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
+    (1..=8).contains(&words) && all_capitals && !text.ends_with(['.', ',', ';', ':'])
 }
 
 /// A paragraph whose whole text is bold is a sub-heading ("<p><b>WHY IT MATTERS</b></p>").

@@ -7,13 +7,16 @@ pub mod classify;
 pub mod dates;
 pub mod decode;
 pub mod draft;
+pub mod feed;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
+pub mod local_day;
 pub mod manifest;
 pub mod metadata;
 pub mod plain;
 pub mod seeds;
+pub mod webpage;
 
 use crate::model::{Article, Block, Corpus, Format, LoadWarning};
 use crate::text::sanitize::{clean_line, clean_text};
@@ -37,7 +40,7 @@ impl Default for Ingestor<'static> {
         Ingestor {
             boilerplate: Boilerplate::embedded(),
             classifier: Classifier::active(),
-            html: &html::MinimalExtractor,
+            html: webpage::default_extractor(),
         }
     }
 }
@@ -269,6 +272,9 @@ impl Ingestor<'_> {
         let head = text.trim_start();
         let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
         if head.starts_with('{') || head.starts_with('[') {
+            if let Some(feed) = feed::json_drafts(text, self.classifier) {
+                return feed;
+            }
             let (value, notes) = json::parse_lenient(text)?;
             let mut drafts = json::wordpress_drafts(&value)?;
             for draft in &mut drafts {
@@ -281,7 +287,7 @@ impl Ingestor<'_> {
                 || lower_head.contains("<feed")
                 || lower_head.contains("<rdf:rdf")
             {
-                return Err("RSS/Atom feeds are not supported yet; skipped".into());
+                return feed::feed_drafts(text, self.classifier);
             }
             let looks_html = [
                 "<!doctype html",
