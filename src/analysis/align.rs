@@ -342,14 +342,12 @@ fn build_groups(
                     groups[g].push(new);
                 }
             }
-            (Some(g), Some(h)) if g != h => {
-                if fits(&groups[g], &groups[h]) {
-                    let moved = std::mem::take(&mut groups[h]);
-                    for r in &moved {
-                        group_of.insert(*r, g);
-                    }
-                    groups[g].extend(moved);
+            (Some(g), Some(h)) if g != h && fits(&groups[g], &groups[h]) => {
+                let moved = std::mem::take(&mut groups[h]);
+                for r in &moved {
+                    group_of.insert(*r, g);
                 }
+                groups[g].extend(moved);
             }
             _ => {}
         }

@@ -55,7 +55,8 @@ pub struct Figure {
 const MONTH: &str = r"(?P<month>January|Jan\.|February|Feb\.|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|August|Aug\.|September|Sept\.|Sep\.|October|Oct\.|November|Nov\.|December|Dec\.)";
 const NUM: &str = r"(?P<num>\d[\d,]*(?:\.\d+)?)";
 const SCALE: &str = r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn)\b)?";
-const PREP: &str = r"(?:in|since|by|until|from|through|before|after|of|on|fiscal|early|late|mid-|mid)";
+const PREP: &str =
+    r"(?:in|since|by|until|from|through|before|after|of|on|fiscal|early|late|mid-|mid)";
 const UNITS: &str = "minute|hour|day|week|month|year|decade|century|km|kilometer|kilometre|mile|\
                      meter|metre|ton|tonne|barrel|troop|soldier|people|person|ship|vessel|\
                      warship|aircraft|jet|fighter|missile|submarine|tree|nation|country|car|\
@@ -183,14 +184,17 @@ fn currency_code(text: &str) -> &'static str {
     }
 }
 
+/// What a pattern's captures make: kind, value, unit, qualifier, normalised spelling.
+type Made = (FigureKind, f64, String, Option<String>, String);
+type Maker<'a> = dyn Fn(&Captures) -> Option<Made> + 'a;
+
 /// Every figure in `text`. `year` (the article's) completes dates written without one.
 pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
     let p = patterns();
     let mut found: Vec<Figure> = Vec::new();
-    let taken = |found: &Vec<Figure>, s: usize, e: usize| {
-        found.iter().any(|f| s < f.end && f.start < e)
-    };
-    let push = |found: &mut Vec<Figure>, caps: &Captures, whole: (usize, usize), make: &dyn Fn(&Captures) -> Option<(FigureKind, f64, String, Option<String>, String)>| {
+    let taken =
+        |found: &Vec<Figure>, s: usize, e: usize| found.iter().any(|f| s < f.end && f.start < e);
+    let push = |found: &mut Vec<Figure>, caps: &Captures, whole: (usize, usize), make: &Maker| {
         if taken(found, whole.0, whole.1) {
             return;
         }
@@ -247,7 +251,13 @@ pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
                 normalized.push_str(" of GDP");
             }
             let unit = if points { "pp" } else { "%" };
-            Some((FigureKind::Percent, value, unit.into(), qualifier, normalized))
+            Some((
+                FigureKind::Percent,
+                value,
+                unit.into(),
+                qualifier,
+                normalized,
+            ))
         });
     }
     let date = |c: &Captures| {
@@ -265,7 +275,13 @@ pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
             (Some(y), None, None) => format!("{y:04}"),
             _ => return None,
         };
-        Some((FigureKind::Date, y.unwrap_or(0) as f64, String::new(), None, normalized))
+        Some((
+            FigureKind::Date,
+            y.unwrap_or(0) as f64,
+            String::new(),
+            None,
+            normalized,
+        ))
     };
     for re in [&p.date_mdy, &p.date_dmy, &p.date_my] {
         for c in re.captures_iter(text) {
@@ -286,7 +302,13 @@ pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
     for c in p.decade.captures_iter(text) {
         push(&mut found, &c, span(&c), &|c: &Captures| {
             let y = c.name("year")?.as_str();
-            Some((FigureKind::Date, y.parse().ok()?, String::new(), None, format!("{y}s")))
+            Some((
+                FigureKind::Date,
+                y.parse().ok()?,
+                String::new(),
+                None,
+                format!("{y}s"),
+            ))
         });
     }
     let quantity = |c: &Captures| {
@@ -303,9 +325,8 @@ pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
             .name("num")
             .and_then(|m| m.as_str().parse::<u32>().ok())
             .is_some_and(|n| (1900..2100).contains(&n));
-        let stop = |m: Option<regex::Match>| {
-            m.is_some_and(|m| Lexicon::embedded().is_stop(m.as_str()))
-        };
+        let stop =
+            |m: Option<regex::Match>| m.is_some_and(|m| Lexicon::embedded().is_stop(m.as_str()));
         if looks_like_year || stop(c.name("adj")) || stop(c.name("unit")) {
             continue;
         }
@@ -364,7 +385,11 @@ pub fn measure_of(text: &str, figure: &Figure) -> String {
     }
     // (label, any of these stems, and, if given, one of these too)
     const MEASURES: &[(&str, &[&str], &[&str])] = &[
-        ("defense spending", &["defens", "militari"], &["spend", "budget", "expenditur"]),
+        (
+            "defense spending",
+            &["defens", "militari"],
+            &["spend", "budget", "expenditur"],
+        ),
         ("tariff", &["tariff", "levi", "duti"], &[]),
         ("investment", &["invest"], &[]),
         ("debt", &["debt", "treasuri"], &[]),
@@ -444,7 +469,11 @@ pub struct FigureValue {
 impl FigureValue {
     /// Distinct perspectives that state this value.
     pub fn perspectives(&self) -> Vec<&str> {
-        let mut p: Vec<&str> = self.mentions.iter().map(|m| m.perspective.as_str()).collect();
+        let mut p: Vec<&str> = self
+            .mentions
+            .iter()
+            .map(|m| m.perspective.as_str())
+            .collect();
         p.sort_unstable();
         p.dedup();
         p
@@ -473,7 +502,10 @@ pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup
     let mut order = 0;
     for &a in members {
         let article = &articles[a];
-        let year = article.day().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let year = article
+            .day()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
         for (b, block) in article.blocks.iter().enumerate() {
             for figure in extract(&block.text, year) {
                 let measure = measure_of(&block.text, &figure);
@@ -487,22 +519,27 @@ pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup
                     _ => (measure, figure.kind, unit),
                 };
                 order += 1;
-                let entry = groups.entry(key).or_insert_with(|| (order, BTreeMap::new()));
-                let value = entry
-                    .1
-                    .entry(figure.normalized.clone())
-                    .or_insert_with(|| FigureValue {
-                        normalized: figure.normalized.clone(),
-                        value: figure.value,
-                        mentions: Vec::new(),
-                    });
+                let entry = groups
+                    .entry(key)
+                    .or_insert_with(|| (order, BTreeMap::new()));
+                let value =
+                    entry
+                        .1
+                        .entry(figure.normalized.clone())
+                        .or_insert_with(|| FigureValue {
+                            normalized: figure.normalized.clone(),
+                            value: figure.value,
+                            mentions: Vec::new(),
+                        });
                 value.mentions.push(Mention {
                     article: a,
                     article_id: article.id.clone(),
                     perspective: article.perspective.clone(),
                     block: b,
                     text: figure.text.clone(),
-                    sentence: sentence_around(&block.text, figure.start).trim().to_string(),
+                    sentence: sentence_around(&block.text, figure.start)
+                        .trim()
+                        .to_string(),
                 });
             }
         }
@@ -511,13 +548,31 @@ pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup
         .into_iter()
         .map(|((measure, kind, unit), (first, values))| {
             let mut values: Vec<FigureValue> = values.into_values().collect();
-            values.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.value.total_cmp(&b.value)));
+            values.sort_by(|a, b| {
+                b.mentions
+                    .len()
+                    .cmp(&a.mentions.len())
+                    .then(a.value.total_cmp(&b.value))
+            });
             let differs = kind != FigureKind::Date && values_differ(&values);
-            (first, FigureGroup { measure, kind, unit, values, differs })
+            (
+                first,
+                FigureGroup {
+                    measure,
+                    kind,
+                    unit,
+                    values,
+                    differs,
+                },
+            )
         })
         .collect();
     let spread = |g: &FigureGroup| {
-        let mut a: Vec<usize> = g.values.iter().flat_map(|v| v.mentions.iter().map(|m| m.article)).collect();
+        let mut a: Vec<usize> = g
+            .values
+            .iter()
+            .flat_map(|v| v.mentions.iter().map(|m| m.article))
+            .collect();
         a.sort_unstable();
         a.dedup();
         a.len()
@@ -539,7 +594,9 @@ fn values_differ(values: &[FigureValue]) -> bool {
         for v2 in &values[i + 1..] {
             for m1 in &v1.mentions {
                 for m2 in &v2.mentions {
-                    if m1.article != m2.article && !states(v2, m1.article) && !states(v1, m2.article)
+                    if m1.article != m2.article
+                        && !states(v2, m1.article)
+                        && !states(v1, m2.article)
                     {
                         return true;
                     }
@@ -555,38 +612,65 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        extract(text, Some(2025)).into_iter().map(|f| f.normalized).collect()
+        extract(text, Some(2025))
+            .into_iter()
+            .map(|f| f.normalized)
+            .collect()
     }
 
     #[test]
     fn money_spellings_meet() {
-        assert_eq!(norms("to speculate US$550 billion within the US"), ["$550 billion"]);
-        assert_eq!(norms("to invest $550 billion (about ¥84 trillion) in"), ["$550 billion", "¥84 trillion"]);
+        assert_eq!(
+            norms("to speculate US$550 billion within the US"),
+            ["$550 billion"]
+        );
+        assert_eq!(
+            norms("to invest $550 billion (about ¥84 trillion) in"),
+            ["$550 billion", "¥84 trillion"]
+        );
         assert_eq!(norms("worth $400 billion in total"), ["$400 billion"]);
-        assert_eq!(norms("over $1.3 trillion in U.S. Treasury securities"), ["$1.3 trillion"]);
+        assert_eq!(
+            norms("over $1.3 trillion in U.S. Treasury securities"),
+            ["$1.3 trillion"]
+        );
         assert_eq!(norms("550 billion dollars"), ["$550 billion"]);
         assert_eq!(norms("84 trillion yen"), ["¥84 trillion"]);
         let f = &extract("US$550 billion", None)[0];
-        assert_eq!((f.kind, f.value, f.unit.as_str()), (FigureKind::Money, 550e9, "USD"));
+        assert_eq!(
+            (f.kind, f.value, f.unit.as_str()),
+            (FigureKind::Money, 550e9, "USD")
+        );
         assert_eq!(f.text, "US$550 billion");
     }
 
     #[test]
     fn percentages_and_gdp() {
-        assert_eq!(norms("reducing the levy to 15 percent from 27.5 percent"), ["15%", "27.5%"]);
+        assert_eq!(
+            norms("reducing the levy to 15 percent from 27.5 percent"),
+            ["15%", "27.5%"]
+        );
         assert_eq!(norms("a 15% tariff"), ["15%"]);
         assert_eq!(
             norms("defense spending to 2 percent of gross domestic product by March"),
             ["2% of GDP", "2025-03"]
         );
-        assert_eq!(norms("raise defense spending to 3.5% of gross domestic product by 2035"), ["3.5% of GDP", "2035"]);
+        assert_eq!(
+            norms("raise defense spending to 3.5% of gross domestic product by 2035"),
+            ["3.5% of GDP", "2035"]
+        );
         assert_eq!(norms("2% of GDP"), ["2% of GDP"]);
-        assert_eq!(norms("rose 1.5 percentage points"), ["1.5 percentage points"]);
+        assert_eq!(
+            norms("rose 1.5 percentage points"),
+            ["1.5 percentage points"]
+        );
     }
 
     #[test]
     fn dates() {
-        assert_eq!(norms("in Tokyo on Oct. 28, 2025. (Reuters)"), ["2025-10-28"]);
+        assert_eq!(
+            norms("in Tokyo on Oct. 28, 2025. (Reuters)"),
+            ["2025-10-28"]
+        );
         assert_eq!(norms("on Tuesday, October 28th. The"), ["2025-10-28"]);
         assert_eq!(norms("as of September 2024, according to"), ["2024-09"]);
         assert_eq!(norms("agreed in July to invest"), ["2025-07"]);
@@ -601,7 +685,10 @@ mod tests {
     #[test]
     fn quantities() {
         assert_eq!(norms("held an about 40-minute meeting"), ["40 minutes"]);
-        assert_eq!(norms("donate 250 cherry trees to mark"), ["250 cherry trees"]);
+        assert_eq!(
+            norms("donate 250 cherry trees to mark"),
+            ["250 cherry trees"]
+        );
         assert_eq!(norms("within six months, but"), ["6 months"]);
         assert_eq!(norms("on a three-nation Asian tour"), ["3 nations"]);
         assert_eq!(norms("the 250th anniversary"), Vec::<String>::new());
@@ -615,9 +702,16 @@ mod tests {
         assert_eq!(figures.len(), 2);
         assert!(figures.iter().all(|f| measure_of(text, f) == "tariff"));
         let text = "Japan agreed in July to invest $550 billion (about ¥84 trillion) in the US.";
-        let money: Vec<_> = extract(text, None).into_iter().filter(|f| f.kind == FigureKind::Money).collect();
+        let money: Vec<_> = extract(text, None)
+            .into_iter()
+            .filter(|f| f.kind == FigureKind::Money)
+            .collect();
         assert!(money.iter().all(|f| measure_of(text, f) == "investment"));
-        let text = "Takaichi pledged to raise defense spending to 2 percent of gross domestic product.";
-        assert_eq!(measure_of(text, &extract(text, None)[0]), "defense spending");
+        let text =
+            "Takaichi pledged to raise defense spending to 2 percent of gross domestic product.";
+        assert_eq!(
+            measure_of(text, &extract(text, None)[0]),
+            "defense spending"
+        );
     }
 }

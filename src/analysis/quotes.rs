@@ -85,9 +85,15 @@ mod tests {
                     both sharing the goal of promoting a \"free and open Indo-Pacific.\"";
         assert_eq!(
             quoted(text),
-            ["the greatest alliance in the world,", "free and open Indo-Pacific."]
+            [
+                "the greatest alliance in the world,",
+                "free and open Indo-Pacific."
+            ]
         );
-        assert_eq!(quoted("build with Trump a\"new golden era\" of"), ["new golden era"]);
+        assert_eq!(
+            quoted("build with Trump a\"new golden era\" of"),
+            ["new golden era"]
+        );
     }
 
     #[test]
@@ -98,6 +104,9 @@ mod tests {
 
     #[test]
     fn cjk_brackets() {
-        assert_eq!(quoted("首相は「世界で最も偉大な同盟」と述べた"), ["世界で最も偉大な同盟"]);
+        assert_eq!(
+            quoted("首相は「世界で最も偉大な同盟」と述べた"),
+            ["世界で最も偉大な同盟"]
+        );
     }
 }

@@ -53,30 +53,188 @@ struct SynonymFile {
     fold: BTreeMap<String, Vec<String>>,
 }
 
+/// One synonym fold: a stemmed variant phrase and the canonical stems it becomes.
+type Fold = (Vec<String>, Vec<String>);
+
 /// The stemmer, stop words and synonym folds. Built once from the embedded assets.
 pub struct Lexicon {
     stemmer: Stemmer,
     stop: HashSet<&'static str>,
     /// Stemmed variant phrase (first stem → candidates, longest first) → canonical stems.
-    phrases: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    phrases: HashMap<String, Vec<Fold>>,
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
-    "by", "can", "cannot", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of",
-    "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
-    "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
-    "also", "said", "says", "say", "may", "might", "must", "shall", "within", "whereas", "upon",
-    "among", "amid", "via", "per", "whether", "however", "s", "t", "re", "ve", "ll", "d", "m",
-    "mr", "ms", "mrs", "etc", "yet", "even", "well", "still", "already", "another", "many",
-    "much", "us", "let", "get", "got", "go", "going", "one", "new",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "also",
+    "said",
+    "says",
+    "say",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "within",
+    "whereas",
+    "upon",
+    "among",
+    "amid",
+    "via",
+    "per",
+    "whether",
+    "however",
+    "s",
+    "t",
+    "re",
+    "ve",
+    "ll",
+    "d",
+    "m",
+    "mr",
+    "ms",
+    "mrs",
+    "etc",
+    "yet",
+    "even",
+    "well",
+    "still",
+    "already",
+    "another",
+    "many",
+    "much",
+    "us",
+    "let",
+    "get",
+    "got",
+    "go",
+    "going",
+    "one",
+    "new",
 ];
 
 impl Lexicon {
@@ -114,7 +272,7 @@ impl Lexicon {
             }
         }
         for candidates in lexicon.phrases.values_mut() {
-            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         }
         Ok(lexicon)
     }
@@ -166,7 +324,11 @@ impl Lexicon {
                 end,
                 lower: number.clone(),
                 stem: number,
-                kind: if small { TermKind::Word } else { TermKind::Number },
+                kind: if small {
+                    TermKind::Word
+                } else {
+                    TermKind::Number
+                },
                 quoted,
                 stop: false,
             };
@@ -295,15 +457,12 @@ pub fn split_words(text: &str) -> Vec<(usize, usize)> {
         while i < chars.len() {
             let c = chars[i].1;
             let next = chars.get(i + 1).map(|x| x.1);
-            if c.is_alphanumeric() {
-                i += 1;
-            } else if numeric && (c == '.' || c == ',') && next.is_some_and(|n| n.is_ascii_digit())
-            {
-                i += 1;
-            } else if (c == '\'' || c == '’') && next.is_some_and(char::is_alphabetic) {
-                i += 1;
-            } else if c == '.' && is_initialism(&chars[start..i]) {
-                // "U.S." – keep the dot after a single capital letter.
+            let decimal =
+                numeric && (c == '.' || c == ',') && next.is_some_and(|n| n.is_ascii_digit());
+            let apostrophe = (c == '\'' || c == '’') && next.is_some_and(char::is_alphabetic);
+            // "U.S." – keep the dot after a single capital letter.
+            let initialism = c == '.' && is_initialism(&chars[start..i]);
+            if c.is_alphanumeric() || decimal || apostrophe || initialism {
                 i += 1;
             } else {
                 break;
@@ -441,7 +600,18 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["U.S.", "tariffs", "of", "27.5", "percent", "on", "Japan’s", "cars", "1,000", "each"]
+            [
+                "U.S.",
+                "tariffs",
+                "of",
+                "27.5",
+                "percent",
+                "on",
+                "Japan’s",
+                "cars",
+                "1,000",
+                "each"
+            ]
         );
     }
 
@@ -457,9 +627,18 @@ mod tests {
         assert_eq!(keys("army capability"), keys("military capabilities"));
         assert_eq!(keys("protection spending"), keys("defense spending"));
         assert_eq!(keys("defence spending"), keys("defense spending"));
-        assert_eq!(keys("speculate US$550 billion"), keys("invest $550 billion"));
-        assert_eq!(keys("put money into the US"), keys("invest in the United States"));
-        assert_eq!(keys("rising considerably"), keys("increasing substantially"));
+        assert_eq!(
+            keys("speculate US$550 billion"),
+            keys("invest $550 billion")
+        );
+        assert_eq!(
+            keys("put money into the US"),
+            keys("invest in the United States")
+        );
+        assert_eq!(
+            keys("rising considerably"),
+            keys("increasing substantially")
+        );
         assert_eq!(keys("gross domestic product"), ["gdp"]);
     }
 
@@ -471,7 +650,10 @@ mod tests {
 
     #[test]
     fn stop_words_go_and_stems_meet() {
-        assert_eq!(keys("The alliance is the greatest in the world"), ["allianc", "greatest", "world"]);
+        assert_eq!(
+            keys("The alliance is the greatest in the world"),
+            ["allianc", "greatest", "world"]
+        );
         assert_eq!(keys("abducted"), keys("abduction"));
     }
 
