@@ -289,3 +289,229 @@ fn aligned_scrolling_keeps_the_550_billion_paragraphs_level() {
     assert_eq!(at.block, kb);
     assert!((at.fraction - 0.4).abs() < 1e-6);
 }
+
+fn seed_story() -> (Vec<Article>, Vec<usize>) {
+    let articles = load_seeds().articles;
+    let members = [HANKYOREH, YOMIURI, KYODO, REWRITE]
+        .iter()
+        .map(|id| articles.iter().position(|a| a.id == *id).expect("seed"))
+        .collect();
+    (articles, members)
+}
+
+#[test]
+fn quotes_and_speakers_in_the_seeds() {
+    use parallax::analysis::quotes::article_quotes;
+    let (articles, members) = seed_story();
+    let said = |id: &str, needle: &str| -> Option<String> {
+        let k = members
+            .iter()
+            .position(|&m| articles[m].id == id)
+            .expect("id");
+        let quotes = article_quotes(&articles[members[k]], members[k]);
+        let hits: Vec<_> = quotes.iter().filter(|q| q.text.contains(needle)).collect();
+        assert_eq!(hits.len(), 1, "{needle:?}: {quotes:#?}");
+        hits[0].speaker.clone()
+    };
+    let some = |s: &str| Some(s.to_string());
+    // Glued straight quotes in the Kyodo copy.
+    assert_eq!(said(KYODO, "new golden era"), some("Takaichi"));
+    assert_eq!(
+        said(KYODO, "the greatest alliance in the world"),
+        some("Takaichi")
+    );
+    assert_eq!(said(KYODO, "a great friend of mine"), some("Trump"));
+    assert_eq!(said(KYODO, "any favors you need"), some("Trump"));
+    // "she told reporters" — the pronoun resolves to the last named speaker.
+    assert_eq!(said(KYODO, "I am convinced"), some("Takaichi"));
+    assert_eq!(
+        said(KYODO, "We've become very close friends"),
+        some("Trump")
+    );
+    assert_eq!(
+        said(KYODO, "ready to contribute even more"),
+        some("Takaichi")
+    );
+    // Curly quotes in the Yomiuri editorial.
+    assert_eq!(said(YOMIURI, "world’s greatest alliance"), some("Takaichi"));
+    assert_eq!(
+        said(YOMIURI, "Anything I can do to help Japan"),
+        some("Trump")
+    );
+    assert_eq!(
+        said(YOMIURI, "You are increasing your military"),
+        some("Trump")
+    );
+    assert_eq!(
+        said(YOMIURI, "we will do everything within our power"),
+        some("Trump")
+    );
+    // The machine paraphrase: "she advised Trump", "Trump went on to say".
+    assert_eq!(
+        said(HANKYOREH, "I’m prepared to advertise"),
+        some("Takaichi")
+    );
+    assert_eq!(
+        said(HANKYOREH, "rising your army capability"),
+        some("Trump")
+    );
+    assert_eq!(said(HANKYOREH, "We respect that order"), some("Trump"));
+    assert_eq!(said(HANKYOREH, "new golden age"), some("Trump"));
+    // A scare quote with no speaker.
+    assert_eq!(said(HANKYOREH, "sensible diplomacy"), None);
+}
+
+#[test]
+fn the_same_remark_is_matched_across_outlets() {
+    use parallax::analysis::quotes::{story_quotes, DiffKind};
+    let (articles, members) = seed_story();
+    let groups = story_quotes(&articles, &members);
+    let group_with = |needle: &str| {
+        groups
+            .iter()
+            .find(|g| g.quotes.iter().any(|q| q.text.contains(needle)))
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    let has = |g: &parallax::analysis::quotes::QuoteGroup, id: &str, needle: &str| {
+        g.quotes
+            .iter()
+            .any(|q| q.article_id == id && q.text.contains(needle))
+    };
+    let alliance = group_with("the greatest alliance in the world");
+    assert!(has(alliance, YOMIURI, "world’s greatest alliance"));
+    assert_eq!(alliance.speaker.as_deref(), Some("Takaichi"));
+
+    let military = group_with("You are increasing your military capabilities");
+    assert!(has(
+        military,
+        HANKYOREH,
+        "rising your army capability very considerably"
+    ));
+    assert_eq!(military.speaker.as_deref(), Some("Trump"));
+    // The diff pairs "military" with "army" as a paraphrase.
+    let k = military
+        .quotes
+        .iter()
+        .position(|q| q.article_id == HANKYOREH)
+        .expect("hankyoreh");
+    let diff = if k == 0 {
+        let y = military
+            .quotes
+            .iter()
+            .position(|q| q.article_id == YOMIURI)
+            .expect("y");
+        &military.diffs[y - 1]
+    } else {
+        &military.diffs[k - 1]
+    };
+    assert!(diff.iter().any(|w| w.kind == DiffKind::Paraphrase
+        && [w.a.as_deref(), w.b.as_deref()].contains(&Some("army"))
+        && [w.a.as_deref(), w.b.as_deref()].contains(&Some("military"))));
+
+    let golden = group_with("new golden era");
+    assert!(has(golden, HANKYOREH, "new golden age"));
+    assert!(has(golden, REWRITE, "new golden era"));
+    assert_eq!(golden.perspectives(), ["korean", "wire"]);
+
+    let help = group_with("Anything I can do to help Japan");
+    assert!(has(help, KYODO, "anything I can do to help Japan"));
+
+    // A remark only one outlet quotes stays alone.
+    let lunch = group_with("a fantastic relationship");
+    assert_eq!(lunch.quotes.len(), 1);
+    // Groups quoted by more articles come first.
+    assert!(groups[0].quotes.len() >= 3, "{:?}", groups[0]);
+}
+
+#[test]
+fn figures_of_the_seed_story() {
+    use parallax::analysis::figures::{story_figures, FigureKind};
+    let (articles, members) = seed_story();
+    let groups = story_figures(&articles, &members);
+    let investment = groups
+        .iter()
+        .find(|g| g.measure == "investment" && g.unit == "USD")
+        .expect("investment");
+    let pledge = investment
+        .values
+        .iter()
+        .find(|v| v.normalized == "$550 billion")
+        .expect("$550 billion");
+    // Stated by the Korean, Japanese and wire outlets, in their own words.
+    assert_eq!(pledge.perspectives(), ["japanese", "korean", "wire"]);
+    let words: Vec<&str> = pledge.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(words.contains(&"US$550 billion"), "{words:?}");
+    assert!(words.contains(&"$550 billion"), "{words:?}");
+    // The same tariff, "15 percent" and "15%".
+    let tariff = groups
+        .iter()
+        .find(|g| g.measure == "tariff" && g.kind == FigureKind::Percent)
+        .expect("tariff");
+    let fifteen = tariff
+        .values
+        .iter()
+        .find(|v| v.normalized == "15%")
+        .expect("15%");
+    let ids: Vec<&str> = fifteen
+        .mentions
+        .iter()
+        .map(|m| m.article_id.as_str())
+        .collect();
+    assert_eq!(ids, [KYODO, REWRITE]);
+    // 27.5% is the old rate the Kyodo story gives beside 15%: no disagreement.
+    assert!(!tariff.differs);
+    let gdp = groups
+        .iter()
+        .find(|g| g.measure == "defense spending" && g.unit == "% of GDP")
+        .expect("defense % of GDP");
+    let two = gdp
+        .values
+        .iter()
+        .find(|v| v.normalized == "2% of GDP")
+        .expect("2%");
+    assert_eq!(two.perspectives(), ["japanese", "wire"]);
+}
+
+#[test]
+fn a_different_tariff_rate_for_the_same_thing_is_flagged() {
+    use parallax::analysis::figures::story_figures;
+    let (mut articles, mut members) = seed_story();
+    let mut other = articles[members[3]].clone();
+    other.id = "conflicting".into();
+    other.blocks = vec![parallax::model::Block::new(
+        parallax::model::BlockKind::Paragraph,
+        "Washington will keep a 25 percent tariff on Japanese automobiles.",
+    )];
+    articles.push(other);
+    members.push(articles.len() - 1);
+    let groups = story_figures(&articles, &members);
+    let tariff = groups
+        .iter()
+        .find(|g| g.measure == "tariff")
+        .expect("tariff");
+    assert!(tariff.differs);
+    // Disagreements are listed first.
+    assert!(groups[0].differs);
+    let values: Vec<&str> = tariff
+        .values
+        .iter()
+        .map(|v| v.normalized.as_str())
+        .collect();
+    assert!(
+        values.contains(&"25%") && values.contains(&"15%"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn outlets_that_name_different_speakers_for_one_remark_are_shown() {
+    use parallax::analysis::quotes::story_quotes;
+    let (articles, members) = seed_story();
+    let groups = story_quotes(&articles, &members);
+    let golden = groups
+        .iter()
+        .find(|g| g.quotes.iter().any(|q| q.text == "new golden age"))
+        .expect("golden age");
+    // The Hankyoreh has Trump declare it; Kyodo has Takaichi pledge it.
+    assert_eq!(golden.speakers, ["Trump", "Takaichi"]);
+}

@@ -289,6 +289,17 @@ impl Lexicon {
         self.stemmer.stem(lower).into_owned()
     }
 
+    /// The canonical stem of one stemmed word under the single-word folds ("armi" → "militari").
+    pub fn canonical(&self, stem: &str) -> String {
+        self.phrases
+            .get(stem)
+            .and_then(|c| {
+                c.iter()
+                    .find(|(source, target)| source.len() == 1 && target.len() == 1)
+            })
+            .map_or_else(|| stem.to_string(), |(_, target)| target[0].clone())
+    }
+
     pub fn is_stop(&self, lower: &str) -> bool {
         self.stop.contains(lower)
     }
