@@ -5,4 +5,5 @@ pub mod align;
 pub mod cluster;
 pub mod figures;
 pub mod quotes;
+pub mod story;
 pub mod tokens;

@@ -444,15 +444,35 @@ pub struct DiffWord {
     pub b: Option<String>,
 }
 
+/// Join diff words for display: spaces between words, none after a hyphen or dash.
+pub fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !out.ends_with(['-', '–', '—']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Word-level diff of two quotes: a longest common subsequence over normalised words
 /// (stemmed, synonym-folded), so that a paraphrased word pairs with its original.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
     let lexicon = Lexicon::embedded();
+    // Each word keeps the punctuation written after it ("Japan,", "Indo-"), so the diff reads
+    // like the quote; the renderer joins words with spaces, and not after a hyphen.
     let words = |t: &str| -> Vec<(String, String)> {
-        lexicon
-            .words(t)
-            .into_iter()
-            .map(|w| (t[w.start..w.end].to_string(), lexicon.canonical(&w.stem)))
+        let raw = lexicon.words(t);
+        raw.iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let next = raw.get(k + 1).map_or(t.len(), |n| n.start);
+                let gap = &t[w.end..next];
+                let attached = gap.split(char::is_whitespace).next().unwrap_or("");
+                let surface = format!("{}{}", &t[w.start..w.end], attached);
+                (surface, lexicon.canonical(&w.stem))
+            })
             .collect()
     };
     let (wa, wb) = (words(a), words(b));
@@ -484,20 +504,21 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
             });
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push(DiffWord {
-                kind: DiffKind::Added,
-                a: None,
-                b: Some(wb[j].0.clone()),
-            });
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // What the first quote has and the second lacks comes before what replaces it.
             out.push(DiffWord {
                 kind: DiffKind::Removed,
                 a: Some(wa[i].0.clone()),
                 b: None,
             });
             i += 1;
+        } else {
+            out.push(DiffWord {
+                kind: DiffKind::Added,
+                a: None,
+                b: Some(wb[j].0.clone()),
+            });
+            j += 1;
         }
     }
     out
@@ -712,9 +733,9 @@ mod tests {
             kinds,
             [
                 // Contractions are not expanded: "you’re" is its own word.
-                (Added, None, Some("you’re")),
                 (Removed, Some("You"), None),
                 (Removed, Some("are"), None),
+                (Added, None, Some("you’re")),
                 (Paraphrase, Some("increasing"), Some("rising")),
                 (Same, Some("your"), Some("your")),
                 (Paraphrase, Some("military"), Some("army")),

@@ -1,6 +1,10 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
+mod compare;
 mod output;
+mod report;
+
+pub use compare::{AlignFormat, CompareFormat};
 
 use crate::ingest;
 use crate::model::Corpus;
@@ -42,6 +46,23 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
+    /// For each block of an article, its best counterpart in every other article of its story.
+    Align {
+        /// The article id (see `list`).
+        id: String,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Table)]
+        format: AlignFormat,
+    },
+    /// Write a comparison report: articles by perspective, aligned paragraphs, figures, quotes.
+    Compare {
+        /// A story id or the id of an article in it (default: every story of 2+ articles).
+        #[arg(long)]
+        story: Option<String>,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
+        format: CompareFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,6 +101,14 @@ pub fn main() -> ExitCode {
             dropped,
         }) => output::print_show(&load(&paths), &id, format, dropped),
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        Some(Command::Align { id, paths, format }) => {
+            compare::print_align(&load(&paths), &id, format)
+        }
+        Some(Command::Compare {
+            story,
+            paths,
+            format,
+        }) => compare::print_compare(&load(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,
