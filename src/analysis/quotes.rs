@@ -492,7 +492,15 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && wa[i].1 == wb[j].1 {
-            let same = wa[i].0.to_lowercase() == wb[j].0.to_lowercase();
+            // Punctuation written after a word ("alliance." / "alliance") does not make it a
+            // different word.
+            let bare = |w: &str| -> String {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let same = bare(&wa[i].0) == bare(&wb[j].0);
             out.push(DiffWord {
                 kind: if same {
                     DiffKind::Same
@@ -764,6 +772,11 @@ mod tests {
             .filter_map(|w| w.b.as_deref())
             .collect();
         assert_eq!(added, ["in", "the", "world"]);
+        // Trailing punctuation stays with its word but does not make it differ.
+        let diff = word_diff("the greatest alliance.", "greatest alliance, truly");
+        assert_eq!(diff[2].kind, DiffKind::Same);
+        assert_eq!(diff[2].a.as_deref(), Some("alliance."));
+        assert_eq!(diff[2].b.as_deref(), Some("alliance,"));
     }
 
     #[test]
