@@ -9,7 +9,6 @@
 //! story over more days than an event lasts (which stops a chain of daily stories on one
 //! theme from becoming one "story").
 
-use super::figures::{self, FigureKind};
 use super::tokens::{Lexicon, Term, TermKind};
 use crate::model::{Article, Story};
 use chrono::NaiveDate;
@@ -66,12 +65,9 @@ pub fn cosine(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
-/// Title and body terms of one article, with figures as terms of their own.
+/// Title and body terms of one article. (Figures are not extracted here: their numbers are
+/// already terms, and extraction would double the cost of clustering a large corpus.)
 fn article_terms(lexicon: &Lexicon, article: &Article) -> Vec<Term> {
-    let year = article
-        .day()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok());
     let mut terms = Vec::new();
     // The title says what the article is about: count it twice.
     for _ in 0..2 {
@@ -79,17 +75,6 @@ fn article_terms(lexicon: &Lexicon, article: &Article) -> Vec<Term> {
     }
     for block in &article.blocks {
         terms.extend(lexicon.terms(&block.text));
-        for figure in figures::extract(&block.text, year) {
-            if figure.kind != FigureKind::Date {
-                terms.push(Term {
-                    key: format!("fig:{}", figure.normalized),
-                    kind: TermKind::Number,
-                    quoted: false,
-                    start: 0,
-                    end: 0,
-                });
-            }
-        }
     }
     terms
 }

@@ -280,13 +280,42 @@ impl Lexicon {
     fn stem_phrase(&self, phrase: &str) -> Vec<String> {
         phrase
             .split_whitespace()
-            .map(|w| self.stem(&w.to_lowercase()))
+            .map(|w| {
+                let lower = w.to_lowercase();
+                // As in `word`: a stop word stands for itself.
+                if self.is_stop(&lower) {
+                    lower
+                } else {
+                    self.stem(&lower)
+                }
+            })
             .collect()
     }
 
     /// The Snowball stem of a lower-cased word.
     pub fn stem(&self, lower: &str) -> String {
         self.stemmer.stem(lower).into_owned()
+    }
+
+    /// `stem`, remembered per thread: a corpus repeats its vocabulary endlessly and stemming
+    /// is the costliest step of tokenising.
+    fn stem_cached(&self, lower: &str) -> String {
+        thread_local! {
+            static STEMS: std::cell::RefCell<HashMap<String, String>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(lower) {
+                return stem.clone();
+            }
+            if cache.len() > 200_000 {
+                cache.clear();
+            }
+            let stem = self.stem(lower);
+            cache.insert(lower.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// The canonical stem of one stemmed word under the single-word folds ("armi" → "militari").
@@ -381,10 +410,17 @@ impl Lexicon {
         } else {
             TermKind::Word
         };
+        // Stop words are never compared, so they need no stem (but phrases like "put money
+        // into" match on them: their stem is the word itself).
+        let stem = if stop {
+            lower.clone()
+        } else {
+            self.stem_cached(&lower)
+        };
         Word {
             start,
             end,
-            stem: self.stem(&lower),
+            stem,
             lower,
             kind,
             quoted,
