@@ -3,11 +3,12 @@
 //! in the manifest or front matter pins an article to that story.
 //!
 //! Each article becomes a tf-idf vector (idf across the corpus) of its title and body terms,
-//! with names and figures weighted up, cut to its strongest terms. Pairs of articles close
-//! enough in time are linked when their cosine clears a threshold; links are taken strongest
-//! first and merge stories unless that would join two different pinned stories or stretch a
-//! story over more days than an event lasts (which stops a chain of daily stories on one
-//! theme from becoming one "story").
+//! with names and numbers weighted up, cut to its strongest shared terms. Pairs of articles
+//! close enough in time are linked when their cosine clears a threshold; links are taken
+//! strongest first and merge two stories when their articles are similar on average
+//! (average link), unless that would join two different pinned stories or stretch a story
+//! over more days than an event lasts (which stops a chain of daily stories on one theme
+//! from becoming one "story").
 
 use super::tokens::{Lexicon, Term, TermKind};
 use crate::model::{Article, Story};
@@ -147,6 +148,8 @@ struct Sets {
     parent: Vec<usize>,
     span: Vec<Option<(i64, i64)>>,
     pin: Vec<Option<String>>,
+    /// Members of each root's set.
+    members: Vec<Vec<usize>>,
 }
 
 impl Sets {
@@ -184,6 +187,8 @@ impl Sets {
         }
         self.parent[rb] = ra;
         self.span[ra] = span;
+        let moved = std::mem::take(&mut self.members[rb]);
+        self.members[ra].extend(moved);
         if self.pin[ra].is_none() {
             self.pin[ra] = self.pin[rb].take();
         }
@@ -199,6 +204,7 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
         parent: (0..n).collect(),
         span: days.iter().map(|d| d.map(|d| (d, d))).collect(),
         pin: articles.iter().map(|a| a.story.clone()).collect(),
+        members: (0..n).map(|i| vec![i]).collect(),
     };
     // Pins first: every article naming a story joins it, whatever the dates say.
     let mut pinned: HashMap<&str, usize> = HashMap::new();
@@ -246,7 +252,27 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
     }
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     for (_, a, b) in links {
-        sets.union(a, b, config.max_span_days, false);
+        // Average link: two stories merge only if their articles are close on average, so
+        // one pair that happens to share paragraphs cannot chain two events together.
+        let (ra, rb) = (sets.find(a), sets.find(b));
+        if ra == rb {
+            continue;
+        }
+        let (ma, mb) = (&sets.members[ra], &sets.members[rb]);
+        let total: f32 = ma
+            .iter()
+            .flat_map(|&x| mb.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| cosine(&vectors[x], &vectors[y]))
+            .sum();
+        let undated = ma.iter().chain(mb).any(|&x| days[x].is_none());
+        let needed = if undated {
+            config.undated_threshold
+        } else {
+            config.threshold
+        };
+        if total / (ma.len() * mb.len()) as f32 >= needed {
+            sets.union(a, b, config.max_span_days, false);
+        }
     }
     // Collect the sets into stories.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();

@@ -499,9 +499,17 @@ pub fn split_words(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let start = i;
+        // Chinese and Japanese write without spaces: each character is a word of its own,
+        // and the alignment's adjacent-pair terms then act as character bigrams.
+        if is_cjk(chars[i].1) {
+            i += 1;
+            let end = chars.get(i).map_or(text.len(), |x| x.0);
+            words.push((chars[start].0, end));
+            continue;
+        }
         let numeric = chars[i].1.is_ascii_digit();
         i += 1;
-        while i < chars.len() {
+        while i < chars.len() && !is_cjk(chars[i].1) {
             let c = chars[i].1;
             let next = chars.get(i + 1).map(|x| x.1);
             let decimal =
@@ -519,6 +527,12 @@ pub fn split_words(text: &str) -> Vec<(usize, usize)> {
         words.push((chars[start].0, end));
     }
     words
+}
+
+/// Han ideographs, hiragana and katakana (not Hangul: Korean puts spaces between words).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// True when `chars` so far look like an initialism in progress: "U", "U.S", "U.S.A".
@@ -658,6 +672,36 @@ mod tests {
                 "cars",
                 "1,000",
                 "each"
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_and_japanese_split_per_character_korean_per_word() {
+        let text = "高市首相とトランプ大統領 한미 정상회담 2025年";
+        let words: Vec<&str> = split_words(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "高",
+                "市",
+                "首",
+                "相",
+                "と",
+                "ト",
+                "ラ",
+                "ン",
+                "プ",
+                "大",
+                "統",
+                "領",
+                "한미",
+                "정상회담",
+                "2025",
+                "年"
             ]
         );
     }
