@@ -369,6 +369,44 @@ pub struct BlockPos {
     pub fraction: f32,
 }
 
+impl BlockPos {
+    /// The position of display line `line` in a pane whose blocks start at the display lines
+    /// `block_starts` (ascending, first 0) and which has `total` lines in all.
+    pub fn from_line(line: usize, block_starts: &[usize], total: usize) -> BlockPos {
+        let Some(last) = block_starts.len().checked_sub(1) else {
+            return BlockPos {
+                block: 0,
+                fraction: 0.0,
+            };
+        };
+        let block = block_starts
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1);
+        let start = block_starts[block];
+        let end = if block == last {
+            total
+        } else {
+            block_starts[block + 1]
+        };
+        let height = end.saturating_sub(start).max(1);
+        BlockPos {
+            block,
+            fraction: ((line.saturating_sub(start)) as f32 / height as f32).min(1.0),
+        }
+    }
+
+    /// The display line of this position (the inverse of `from_line`, rounded down).
+    pub fn to_line(self, block_starts: &[usize], total: usize) -> usize {
+        let Some(&start) = block_starts.get(self.block) else {
+            return total.saturating_sub(1);
+        };
+        let end = block_starts.get(self.block + 1).copied().unwrap_or(total);
+        let height = end.saturating_sub(start);
+        let line = start + (self.fraction.clamp(0.0, 1.0) * height as f32).floor() as usize;
+        line.min(end.saturating_sub(1).max(start))
+    }
+}
+
 /// The scroll mapping of `aligned` sync mode from article A to article B.
 ///
 /// Positions are continuous: block `i` covers `[i, i+1)`. Each matched block of A maps onto
@@ -389,6 +427,20 @@ pub struct SyncMap {
 impl SyncMap {
     pub fn new(pair: &PairAlignment, len_a: usize, len_b: usize) -> SyncMap {
         SyncMap::from_pairs(pair.pairs(), len_a, len_b)
+    }
+
+    /// Like `new`, but keeping only the strongest order-preserving chain of matches (the
+    /// heaviest increasing subsequence by score): both panes always scroll forward together
+    /// and never jump, at the price of reordered counterparts not standing level (the reader
+    /// can still jump to them). For a "smooth" variant of the sync mode.
+    pub fn monotone(pair: &PairAlignment, len_a: usize, len_b: usize) -> SyncMap {
+        let matches: Vec<(usize, usize, f32)> = pair
+            .matches
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.map(|m| (i, m.block, m.score)))
+            .collect();
+        SyncMap::from_pairs(heaviest_chain(&matches), len_a, len_b)
     }
 
     /// From explicit (A block, B block) pairs; pairs out of range are ignored.
@@ -437,6 +489,34 @@ impl SyncMap {
         };
         from_continuous(y, self.len_b)
     }
+}
+
+/// The heaviest chain of (a, b, weight) strictly increasing in both a and b (O(n²): n is
+/// the number of matched blocks of one article).
+fn heaviest_chain(matches: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
+    let n = matches.len();
+    let mut best = vec![0.0f32; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        best[i] = matches[i].2;
+        for j in 0..i {
+            let increasing = matches[j].0 < matches[i].0 && matches[j].1 < matches[i].1;
+            if increasing && best[j] + matches[i].2 > best[i] {
+                best[i] = best[j] + matches[i].2;
+                prev[i] = j;
+            }
+        }
+    }
+    let Some(mut at) = (0..n).max_by(|&x, &y| best[x].total_cmp(&best[y])) else {
+        return Vec::new();
+    };
+    let mut chain = vec![(matches[at].0, matches[at].1)];
+    while prev[at] != usize::MAX {
+        at = prev[at];
+        chain.push((matches[at].0, matches[at].1));
+    }
+    chain.reverse();
+    chain
 }
 
 fn from_continuous(y: f64, len: usize) -> BlockPos {
@@ -513,6 +593,51 @@ mod tests {
         // Out-of-range pairs are dropped; out-of-range positions clamp.
         let map = SyncMap::from_pairs(vec![(9, 9)], 2, 2);
         assert_eq!(map.map(pos(7, 0.0)), pos(1, 1.0));
+    }
+
+    #[test]
+    fn monotone_map_keeps_the_heaviest_ordered_chain() {
+        let m = |block, score| Some(BlockMatch { block, score });
+        let pair = PairAlignment {
+            from: 0,
+            to: 1,
+            // A0→B0, A1→B4 (out of order, weak), A2→B1, A3→B2.
+            matches: vec![m(0, 0.5), m(4, 0.2), m(1, 0.3), m(2, 0.4)],
+        };
+        let map = SyncMap::monotone(&pair, 4, 6);
+        assert_eq!(map.anchors, vec![(0, 0), (2, 1), (3, 2)]);
+        // A1 is now an unmatched stretch between A0→B0 and A2→B1: B holds at its block 1.
+        assert_eq!(map.map(pos(1, 0.5)), pos(1, 0.0));
+        // A strong out-of-order match wins over a weak ordered one.
+        let pair = PairAlignment {
+            from: 0,
+            to: 1,
+            matches: vec![m(3, 0.9), m(0, 0.1)],
+        };
+        assert_eq!(SyncMap::monotone(&pair, 2, 4).anchors, vec![(0, 3)]);
+    }
+
+    #[test]
+    fn display_lines_to_positions_and_back() {
+        // Three blocks of 4, 2 and 6 lines (a blank line between blocks belongs to the block
+        // above, as the reader lays them out).
+        let starts = [0, 4, 6];
+        let total = 12;
+        assert_eq!(BlockPos::from_line(0, &starts, total), pos(0, 0.0));
+        assert_eq!(BlockPos::from_line(2, &starts, total), pos(0, 0.5));
+        assert_eq!(BlockPos::from_line(5, &starts, total), pos(1, 0.5));
+        assert_eq!(BlockPos::from_line(9, &starts, total), pos(2, 0.5));
+        assert_eq!(BlockPos::from_line(40, &starts, total), pos(2, 1.0));
+        for line in 0..total {
+            assert_eq!(
+                BlockPos::from_line(line, &starts, total).to_line(&starts, total),
+                line
+            );
+        }
+        // The end of a block is its last line, not the next block's first.
+        assert_eq!(pos(1, 1.0).to_line(&starts, total), 5);
+        assert_eq!(pos(7, 0.0).to_line(&starts, total), 11);
+        assert_eq!(BlockPos::from_line(3, &[], 0), pos(0, 0.0));
     }
 
     #[test]
