@@ -114,6 +114,55 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// `parallax stories`: the stories clustering finds, newest first.
+pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCode> {
+    let stories = corpus_stories(corpus);
+    let mut out = io::stdout().lock();
+    match format {
+        AlignFormat::Json => {
+            let items: Vec<Value> = stories
+                .iter()
+                .map(|s| {
+                    json!({
+                        "id": s.id,
+                        "title": s.title,
+                        "first_day": s.first_day,
+                        "last_day": s.last_day,
+                        "articles": s.articles.iter().map(|&i| &corpus.articles[i].id).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &items)?;
+            writeln!(out)?;
+        }
+        AlignFormat::Table => {
+            writeln!(
+                out,
+                "{} {} {} TITLE",
+                pad("STORY", 44),
+                pad("DAYS", 23),
+                pad("N", 3)
+            )?;
+            for s in &stories {
+                let days = match (&s.first_day, &s.last_day) {
+                    (Some(a), Some(b)) if a == b => a.clone(),
+                    (Some(a), Some(b)) => format!("{a} – {b}"),
+                    _ => "undated".into(),
+                };
+                writeln!(
+                    out,
+                    "{} {} {} {}",
+                    pad(&s.id, 44),
+                    pad(&days, 23),
+                    pad(&s.articles.len().to_string(), 3),
+                    s.title
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The stories a `compare` covers: the one asked for (by story id or an article id), else
 /// every story of two or more articles, else every story.
 fn chosen_stories(corpus: &Corpus, key: Option<&str>) -> Result<Vec<Story>, String> {

@@ -46,6 +46,13 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
+    /// List the stories: articles grouped by event (date window and shared names, places,
+    /// figures and terms; a manifest `story` pins one).
+    Stories {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Table)]
+        format: AlignFormat,
+    },
     /// For each block of an article, its best counterpart in every other article of its story.
     Align {
         /// The article id (see `list`).
@@ -101,6 +108,7 @@ pub fn main() -> ExitCode {
             dropped,
         }) => output::print_show(&load(&paths), &id, format, dropped),
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        Some(Command::Stories { paths, format }) => compare::print_stories(&load(&paths), format),
         Some(Command::Align { id, paths, format }) => {
             compare::print_align(&load(&paths), &id, format)
         }
