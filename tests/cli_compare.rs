@@ -143,7 +143,10 @@ fn stories_lists_the_clustered_stories() {
         .filter_map(|s| s["id"].as_str())
         .collect();
     assert_eq!(ids, ["takaichi-trump-2025-10", "ishiba-trump-2025-02"]);
-    assert_eq!(v[0]["title"], "Takaichi–Trump summit in Tokyo, October 2025");
+    assert_eq!(
+        v[0]["title"],
+        "Takaichi–Trump summit in Tokyo, October 2025"
+    );
     assert_eq!(v[0]["articles"].as_array().map(Vec::len), Some(4));
     let (code, table) = parallax(&["stories"]);
     assert_eq!(code, 0);

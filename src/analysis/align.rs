@@ -168,7 +168,10 @@ fn vectorize(texts: &[Vec<Term>], config: &AlignConfig) -> Vec<Vector> {
     let raw: Vec<Vec<(u32, f32)>> = texts
         .iter()
         .map(|terms| {
-            let mut v: Vec<(u32, f32)> = term_weights(terms, config)
+            // Keys in a fixed order, so term ids (and float sums) are the same on every run.
+            let mut weights: Vec<(String, f32)> = term_weights(terms, config).into_iter().collect();
+            weights.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut v: Vec<(u32, f32)> = weights
                 .into_iter()
                 .map(|(key, w)| {
                     let next = ids.len() as u32;

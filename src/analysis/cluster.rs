@@ -120,6 +120,8 @@ pub fn vectors(articles: &[Article], top: usize) -> Vec<Vector> {
                     (id, w * (1.0 + (count as f32).ln()) * idf)
                 })
                 .collect();
+            // A fixed order, so the float sums below are the same on every run.
+            v.sort_unstable_by_key(|x| x.0);
             // The norm counts every term, so an article full of things no other article
             // mentions stays far from all; only shared terms (df > 1) are kept for the dot
             // products, the strongest `top` of them, which bounds the cost per pair.
