@@ -385,13 +385,19 @@ impl Lexicon {
                 stop: false,
             };
         }
-        let mut lower = surface.to_lowercase().replace('’', "'");
+        // One allocation: lower-case, then trim in place ("Japan’s" → "japan", "U.S" stays).
+        let mut lower = surface.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         for suffix in ["'s", "'"] {
-            if let Some(stripped) = lower.strip_suffix(suffix) {
-                lower = stripped.to_string();
+            if lower.ends_with(suffix) {
+                lower.truncate(lower.len() - suffix.len());
             }
         }
-        let lower = lower.trim_end_matches('.').to_string();
+        while lower.ends_with('.') {
+            lower.pop();
+        }
         // "two leaders" = "2 leaders": small counts are spelled either way.
         if let Some(digit) = number_word(&lower) {
             return Word {
@@ -430,11 +436,11 @@ impl Lexicon {
 
     /// The content terms of `text`: synonym-folded, stop words removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        self.fold(&self.words(text))
+        self.fold(self.words(text))
     }
 
     /// Fold synonyms over a word sequence (phrases first, longest first), then drop stop words.
-    pub fn fold(&self, words: &[Word]) -> Vec<Term> {
+    pub fn fold(&self, mut words: Vec<Word>) -> Vec<Term> {
         let mut terms = Vec::with_capacity(words.len());
         let mut i = 0;
         while i < words.len() {
@@ -464,12 +470,15 @@ impl Lexicon {
                 }
                 None => {
                     if !word.stop {
+                        let (kind, quoted, start, end) =
+                            (word.kind, word.quoted, word.start, word.end);
                         terms.push(Term {
-                            key: word.stem.clone(),
-                            kind: word.kind,
-                            quoted: word.quoted,
-                            start: word.start,
-                            end: word.end,
+                            // The word is not needed again: move its stem.
+                            key: std::mem::take(&mut words[i].stem),
+                            kind,
+                            quoted,
+                            start,
+                            end,
                         });
                     }
                     i += 1;
