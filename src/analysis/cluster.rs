@@ -25,7 +25,7 @@ pub struct ClusterConfig {
     pub threshold: f32,
     /// Cosine needed when either article has no date (no time evidence, so more text).
     pub undated_threshold: f32,
-    /// Terms kept per article vector.
+    /// Shared terms kept per article vector (the strongest), which bounds the cost per pair.
     pub top_terms: usize,
 }
 
@@ -41,9 +41,9 @@ impl Default for ClusterConfig {
     }
 }
 
-/// Group `articles` into stories (indexes into `articles`), newest first. Pinned stories keep
-/// their id and take the pinning article's title only if nothing better is known; the caller
-/// (corpus building) may replace pinned titles with the manifest's.
+/// Group `articles` into stories (indexes into `articles`), newest first. A story is titled
+/// after its most central news article; pinned stories keep their id, and the caller may
+/// give them the manifest's title (`story::corpus_stories` does).
 pub fn cluster(articles: &[Article]) -> Vec<Story> {
     cluster_with(articles, &ClusterConfig::default())
 }
