@@ -1,4 +1,12 @@
-//! Analysis over the loaded articles: pure functions from articles to what the views show.
+//! Analysis over a loaded corpus, pure functions over `model` types: topics, which articles
+//! tell the same story (and which are copies), which paragraphs answer which, and how their
+//! figures and quotes differ.
 
+pub mod align;
+pub mod cluster;
 pub mod duplicates;
+pub mod figures;
+pub mod quotes;
+pub mod story;
+pub mod tokens;
 pub mod topics;

@@ -1,7 +1,11 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
+mod compare;
 mod output;
+mod report;
 pub mod topics;
+
+pub use compare::{AlignFormat, CompareFormat};
 
 use crate::app::keymap::Keymap;
 use crate::config::{self, Config};
@@ -81,6 +85,30 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = topics::CoverageFormat::Table)]
         format: topics::CoverageFormat,
+    },
+    /// List the stories: articles grouped by event (date window and shared names, places,
+    /// figures and terms; a manifest `story` pins one).
+    Stories {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Table)]
+        format: AlignFormat,
+    },
+    /// For each block of an article, its best counterpart in every other article of its story.
+    Align {
+        /// The article id (see `list`).
+        id: String,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AlignFormat::Table)]
+        format: AlignFormat,
+    },
+    /// Write a comparison report: articles by perspective, aligned paragraphs, figures, quotes.
+    Compare {
+        /// A story id or the id of an article in it (default: every story of 2+ articles).
+        #[arg(long)]
+        story: Option<String>,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
+        format: CompareFormat,
     },
 }
 
@@ -278,6 +306,15 @@ pub fn main() -> ExitCode {
             paths,
             format,
         }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
+        Some(Command::Stories { paths, format }) => compare::print_stories(&load(&paths), format),
+        Some(Command::Align { id, paths, format }) => {
+            compare::print_align(&load(&paths), &id, format)
+        }
+        Some(Command::Compare {
+            story,
+            paths,
+            format,
+        }) => compare::print_compare(&load(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,

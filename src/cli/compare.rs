@@ -1,0 +1,225 @@
+//! `align` and `compare`: the story analysis on the command line.
+
+use super::report::{self, Report};
+use crate::analysis::align::align_story;
+use crate::analysis::story::{corpus_stories, find_story, StoryAnalysis};
+use crate::model::{Corpus, Story};
+use crate::text::width::{display_width, truncate_to_width};
+use clap::ValueEnum;
+use serde_json::{json, Map, Value};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Markdown,
+    Json,
+    Html,
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let cut = truncate_to_width(text, width);
+    let fill = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// `parallax align ID`: each block of the article and its best counterpart in every other
+/// article of its story.
+pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result<ExitCode> {
+    let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
+        eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
+        return Ok(ExitCode::from(2));
+    };
+    let stories = corpus_stories(corpus);
+    let Some(story) = stories.iter().find(|s| s.articles.contains(&index)) else {
+        eprintln!("parallax: article \"{id}\" belongs to no story");
+        return Ok(ExitCode::from(2));
+    };
+    let alignment = align_story(&corpus.articles, &story.articles);
+    let article = &corpus.articles[index];
+    let others: Vec<usize> = story
+        .articles
+        .iter()
+        .copied()
+        .filter(|&a| a != index)
+        .collect();
+    let mut out = io::stdout().lock();
+    match format {
+        AlignFormat::Json => {
+            let blocks: Vec<Value> = article
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(b, block)| {
+                    let mut counterparts = Map::new();
+                    for &other in &others {
+                        let value = match alignment.counterpart(index, b, other) {
+                            Some(m) => json!({
+                                "article": corpus.articles[other].id,
+                                "block": m.block,
+                                "score": (f64::from(m.score) * 1000.0).round() / 1000.0,
+                                "text": corpus.articles[other].blocks[m.block].text,
+                            }),
+                            None => Value::Null,
+                        };
+                        counterparts.insert(corpus.articles[other].id.clone(), value);
+                    }
+                    json!({
+                        "block": b,
+                        "kind": block.kind.as_str(),
+                        "text": block.text,
+                        "group": alignment.group_of(index, b),
+                        "counterparts": counterparts,
+                    })
+                })
+                .collect();
+            let value = json!({
+                "article": article.id,
+                "story": {"id": story.id, "title": story.title},
+                "blocks": blocks,
+            });
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+        AlignFormat::Table => {
+            writeln!(out, "{} — story: {}", article.id, story.title)?;
+            let mut header = format!("{} {}", pad("BLOCK", 5), pad("TEXT", 44));
+            for &other in &others {
+                let a = &corpus.articles[other];
+                header.push_str(&format!(
+                    " {}",
+                    pad(&format!("{} {}", a.perspective, a.id), 22)
+                ));
+            }
+            writeln!(out, "{}", header.trim_end())?;
+            for (b, block) in article.blocks.iter().enumerate() {
+                let mut line = format!("{} {}", pad(&b.to_string(), 5), pad(&block.text, 44));
+                for &other in &others {
+                    let cell = match alignment.counterpart(index, b, other) {
+                        Some(m) => format!("{:>3} ({:.2})", m.block, m.score),
+                        None => "  -".to_string(),
+                    };
+                    line.push_str(&format!(" {}", pad(&cell, 22)));
+                }
+                writeln!(out, "{}", line.trim_end())?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `parallax stories`: the stories clustering finds, newest first.
+pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCode> {
+    let stories = corpus_stories(corpus);
+    let mut out = io::stdout().lock();
+    match format {
+        AlignFormat::Json => {
+            let items: Vec<Value> = stories
+                .iter()
+                .map(|s| {
+                    json!({
+                        "id": s.id,
+                        "title": s.title,
+                        "first_day": s.first_day,
+                        "last_day": s.last_day,
+                        "articles": s.articles.iter().map(|&i| &corpus.articles[i].id).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &items)?;
+            writeln!(out)?;
+        }
+        AlignFormat::Table => {
+            writeln!(
+                out,
+                "{} {} {} TITLE",
+                pad("STORY", 44),
+                pad("DAYS", 23),
+                pad("N", 3)
+            )?;
+            for s in &stories {
+                let days = match (&s.first_day, &s.last_day) {
+                    (Some(a), Some(b)) if a == b => a.clone(),
+                    (Some(a), Some(b)) => format!("{a} – {b}"),
+                    _ => "undated".into(),
+                };
+                writeln!(
+                    out,
+                    "{} {} {} {}",
+                    pad(&s.id, 44),
+                    pad(&days, 23),
+                    pad(&s.articles.len().to_string(), 3),
+                    s.title
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The stories a `compare` covers: the one asked for (by story id or an article id), else
+/// every story of two or more articles, else every story.
+fn chosen_stories(corpus: &Corpus, key: Option<&str>) -> Result<Vec<Story>, String> {
+    let stories = corpus_stories(corpus);
+    match key {
+        Some(key) => find_story(&stories, corpus, key)
+            .cloned()
+            .map(|s| vec![s])
+            .ok_or_else(|| {
+                let ids: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
+                format!(
+                    "no story or article \"{key}\" (stories: {})",
+                    ids.join(", ")
+                )
+            }),
+        None => {
+            let several: Vec<Story> = stories
+                .iter()
+                .filter(|s| s.articles.len() > 1)
+                .cloned()
+                .collect();
+            Ok(if several.is_empty() { stories } else { several })
+        }
+    }
+}
+
+/// `parallax compare`: the comparison report of one story or all of them.
+pub fn print_compare(
+    corpus: &Corpus,
+    story: Option<&str>,
+    format: CompareFormat,
+) -> io::Result<ExitCode> {
+    let stories = match chosen_stories(corpus, story) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let reports: Vec<Report> = stories
+        .iter()
+        .map(|s| Report::new(corpus, &StoryAnalysis::new(corpus, s)))
+        .collect();
+    let mut out = io::stdout().lock();
+    match format {
+        CompareFormat::Json => {
+            let value = if reports.len() == 1 {
+                serde_json::to_value(&reports[0])
+            } else {
+                serde_json::to_value(&reports)
+            }
+            .unwrap_or(Value::Null);
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+        CompareFormat::Markdown => out.write_all(report::markdown(&reports).as_bytes())?,
+        CompareFormat::Html => out.write_all(report::html(&reports).as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

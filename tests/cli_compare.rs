@@ -1,0 +1,154 @@
+//! `parallax align` and `parallax compare` as a program sees them.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn parallax(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("run parallax");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, out) = parallax(args);
+    assert_eq!(code, 0, "{args:?}");
+    serde_json::from_str(&out).expect("valid JSON")
+}
+
+#[test]
+fn align_json_gives_each_block_its_counterparts() {
+    let v = json(&["align", "001_dfab2ef32de3a2b5", "--format", "json"]);
+    assert_eq!(v["article"], "001_dfab2ef32de3a2b5");
+    assert_eq!(v["story"]["id"], "takaichi-trump-2025-10");
+    let blocks = v["blocks"].as_array().expect("blocks");
+    assert_eq!(blocks.len(), 26);
+    for b in blocks {
+        let c = b["counterparts"].as_object().expect("counterparts");
+        assert_eq!(c.len(), 3, "one entry per other article of the story");
+    }
+    // ¶ "$550 billion (about ¥84 trillion)" ↔ Kyodo's "$550 billion in key U.S. industries".
+    let pledge = &blocks[16];
+    assert!(pledge["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("$550 billion (about"));
+    let kyodo = &pledge["counterparts"]["002_f46852b532b3d29e"];
+    assert_eq!(kyodo["article"], "002_f46852b532b3d29e");
+    assert_eq!(kyodo["block"], 22);
+    assert!(kyodo["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("in key U.S. industries"));
+    let score = kyodo["score"].as_f64().expect("score");
+    assert!(score > 0.0 && score <= 1.0);
+    // The LNG paragraph has no counterpart in Kyodo's copy.
+    assert!(blocks[18]["text"].as_str().unwrap_or("").contains("LNG"));
+    assert!(blocks[18]["counterparts"]["002_f46852b532b3d29e"].is_null());
+}
+
+#[test]
+fn align_table_and_unknown_ids() {
+    let (code, out) = parallax(&["align", "002_f46852b532b3d29e"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("002_f46852b532b3d29e — story: Takaichi–Trump summit"));
+    assert_eq!(
+        out.lines().count(),
+        2 + 30,
+        "title, header, one line per block"
+    );
+    let (code, _) = parallax(&["align", "no-such-article"]);
+    assert_eq!(code, 2);
+    let (code, _) = parallax(&["compare", "--story", "no-such-story"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn compare_json_report_of_a_story_chosen_by_article() {
+    let v = json(&[
+        "compare",
+        "--story",
+        "002_f46852b532b3d29e",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["story"]["id"], "takaichi-trump-2025-10");
+    assert_eq!(v["story"]["articles"], 4);
+    let perspectives: Vec<&str> = v["perspectives"]
+        .as_array()
+        .expect("perspectives")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert_eq!(perspectives, ["korean", "japanese", "wire"]);
+    assert!(
+        v["coverage"].is_null(),
+        "filled in by the topics analysis later"
+    );
+    assert!(!v["aligned"].as_array().expect("aligned").is_empty());
+    assert!(!v["figures"].as_array().expect("figures").is_empty());
+    assert!(!v["quotes"].as_array().expect("quotes").is_empty());
+    // Without --story: every story of two or more articles (here one).
+    let all = json(&["compare", "--format", "json"]);
+    assert_eq!(all["story"]["id"], "takaichi-trump-2025-10");
+}
+
+#[test]
+fn reports_escape_article_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, extra) in [("a.md", "first"), ("b.md", "second")] {
+        let text = format!(
+            "---\ntitle: Harbour <script>alert(1)</script> deal {extra}\ndate: 2025-05-01\nstory: harbour\n---\n\n\
+             The harbour authority signed a <b>$12 billion</b> expansion deal with Busan port operators on Monday.\n\n\
+             \"We will <script>double</script> capacity by 2030,\" the harbour chief said.\n"
+        );
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let path = dir.path().to_string_lossy().into_owned();
+    let (code, html) = parallax(&["compare", &path, "--format", "html"]);
+    assert_eq!(code, 0);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(
+        !html.contains("<script"),
+        "no raw script tag from article text"
+    );
+    assert!(
+        !html.contains("billion</b> expansion"),
+        "no raw markup from article text"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("$12 billion"), "the figure is reported");
+    assert!(
+        !html.contains("http"),
+        "self-contained: no external resource"
+    );
+    let (code, md) = parallax(&["compare", &path, "--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(md.contains("\\<script\\>"));
+    // Every angle bracket from the text is backslash-escaped, so no renderer reads a tag.
+    assert!(md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')));
+}
+
+#[test]
+fn stories_lists_the_clustered_stories() {
+    let v = json(&["stories", "--format", "json"]);
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("stories")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["takaichi-trump-2025-10", "ishiba-trump-2025-02"]);
+    assert_eq!(
+        v[0]["title"],
+        "Takaichi–Trump summit in Tokyo, October 2025"
+    );
+    assert_eq!(v[0]["articles"].as_array().map(Vec::len), Some(4));
+    let (code, table) = parallax(&["stories"]);
+    assert_eq!(code, 0);
+    assert_eq!(table.lines().count(), 3);
+}
