@@ -214,6 +214,9 @@ fn finish(
         })
         .collect();
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
+    // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
+    // front-matter `story` still pins an article, and keeps its manifest title.
+    corpus.stories = crate::analysis::story::corpus_stories(&corpus);
     let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
     corpus.set_duplicates(duplicates);
     corpus
