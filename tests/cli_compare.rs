@@ -85,10 +85,19 @@ fn compare_json_report_of_a_story_chosen_by_article() {
         .filter_map(|p| p["id"].as_str())
         .collect();
     assert_eq!(perspectives, ["korean", "japanese", "wire"]);
-    assert!(
-        v["coverage"].is_null(),
-        "filled in by the topics analysis later"
+    // Coverage agrees with `parallax topics`: 000 (the Korean side) has 6 defense blocks,
+    // 001 (Japanese) 9, and the wire side 002 + 004 = 9 + 14.
+    assert_eq!(
+        v["coverage"]["perspectives"],
+        serde_json::json!(["korean", "japanese", "wire"])
     );
+    let defense = v["coverage"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["topic"] == "defense")
+        .expect("a defense row");
+    assert_eq!(defense["counts"], serde_json::json!([6, 9, 23]));
     assert!(!v["aligned"].as_array().expect("aligned").is_empty());
     assert!(!v["figures"].as_array().expect("figures").is_empty());
     assert!(!v["quotes"].as_array().expect("quotes").is_empty());

@@ -37,9 +37,8 @@ pub struct PerspectiveArticles {
     pub articles: Vec<ArticleInfo>,
 }
 
-/// Topics × perspectives: how many paragraphs of each perspective touch each topic. Filled by
-/// the topic tagger (`analysis::topics`) once it is wired in; `None` until then, and the
-/// renderings leave the section out.
+/// Topics × perspectives: how many paragraphs of each perspective touch each topic, from the
+/// topic tagger (`analysis::topics`). `None` leaves the section out of the renderings.
 #[derive(Debug, Clone, Serialize)]
 pub struct CoverageMatrix {
     /// Perspective ids, the columns.
@@ -53,6 +52,37 @@ pub struct CoverageRow {
     pub label: String,
     /// One count per perspective, in `perspectives` order.
     pub counts: Vec<usize>,
+}
+
+/// The story's topics × perspectives, from the topic tagger; topics no article touches are
+/// left out.
+fn coverage_matrix(corpus: &Corpus, story: &crate::model::Story) -> CoverageMatrix {
+    use crate::analysis::topics::{coverage, Lexicon};
+    use crate::ingest::classify::Classifier;
+    let lexicon = Lexicon::active();
+    let classifier = Classifier::active();
+    let tags = lexicon.tag_corpus(corpus);
+    let matrix = coverage(corpus, &tags, story, lexicon.topics().len(), &|id| {
+        classifier.order(id)
+    });
+    let rows = matrix
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(row, &topic)| {
+            let topic = lexicon.topic(topic);
+            CoverageRow {
+                topic: topic.id.clone(),
+                label: topic.label.clone(),
+                counts: matrix.cells[row].iter().map(|c| c.blocks).collect(),
+            }
+        })
+        .filter(|row| row.counts.iter().any(|&n| n > 0))
+        .collect();
+    CoverageMatrix {
+        perspectives: matrix.perspectives.iter().map(|p| p.id.clone()).collect(),
+        rows,
+    }
 }
 
 /// One block in an aligned group.
@@ -158,7 +188,7 @@ impl Report {
                 articles: story.articles.len(),
             },
             perspectives,
-            coverage: None,
+            coverage: Some(coverage_matrix(corpus, story)),
             aligned,
             figures: analysis.figures.clone(),
             quotes: analysis.quotes.clone(),

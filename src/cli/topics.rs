@@ -92,7 +92,7 @@ pub fn coverage_output(
         });
     };
     let lexicon = Lexicon::active();
-    let classifier = Classifier::embedded();
+    let classifier = Classifier::active();
     let tags = lexicon.tag_corpus(corpus);
     let matrix = coverage(corpus, &tags, story, lexicon.topics().len(), &|id| {
         classifier.order(id)
