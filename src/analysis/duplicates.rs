@@ -39,10 +39,14 @@ pub fn find_duplicates(articles: &[Article]) -> Vec<DuplicateGroup> {
             }
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
-            for (k, &a) in members.iter().enumerate() {
-                for &b in &members[k + 1..] {
-                    candidates.insert((a, b));
-                }
+            // Each member against its neighbour and the bucket's first: linear in the bucket,
+            // where all pairs would be quadratic (a corpus of one wire story reprinted a
+            // thousand times). Confirmed links join transitively through the union-find.
+            for pair in members.windows(2) {
+                candidates.insert((pair[0], pair[1]));
+            }
+            for &b in &members[2..] {
+                candidates.insert((members[0], b));
             }
         }
     }
@@ -78,25 +82,30 @@ pub fn find_duplicates(articles: &[Article]) -> Vec<DuplicateGroup> {
 /// in a Korea Herald copy); else the earliest; else the one that knows most about itself (a
 /// page over its own text extract); else the longest.
 fn pick_original(articles: &[Article], members: &[usize]) -> usize {
+    // One pass over the group's text: how many members credit each name in parentheses,
+    // "(Yonhap)" or "(Yonhap News Agency)". Counting per member keeps this linear in the
+    // group, however many copies it has.
+    let mut credits: HashMap<String, usize> = HashMap::new();
+    for &j in members {
+        let mut named: HashSet<String> = HashSet::new();
+        for block in &articles[j].blocks {
+            for piece in block.text.split('(').skip(1) {
+                if let Some(name) = piece.split(')').next() {
+                    if name.len() <= 40 {
+                        named.insert(first_word(name).to_lowercase());
+                    }
+                }
+            }
+        }
+        for name in named {
+            *credits.entry(name).or_default() += 1;
+        }
+    }
     let credited = |i: usize| -> usize {
-        let Some(outlet) = articles[i].outlet.as_deref() else {
-            return 0;
-        };
-        let short = outlet
-            .trim_start_matches("The ")
-            .split_whitespace()
-            .next()
-            .unwrap_or(outlet);
-        members
-            .iter()
-            .filter(|&&j| j != i && articles[j].outlet.as_deref() != Some(outlet))
-            .filter(|&&j| {
-                articles[j]
-                    .blocks
-                    .iter()
-                    .any(|b| b.text.contains(&format!("({short}")) || b.text.contains(outlet))
-            })
-            .count()
+        articles[i].outlet.as_deref().map_or(0, |outlet| {
+            let name = first_word(outlet.trim_start_matches("The ")).to_lowercase();
+            credits.get(&name).copied().unwrap_or(0)
+        })
     };
     let known_fields = |a: &Article| {
         [
@@ -127,6 +136,12 @@ fn pick_original(articles: &[Article], members: &[usize]) -> usize {
                 .then_with(|| b.cmp(&a)) // finally the first loaded
         })
         .unwrap_or(&members[0])
+}
+
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .next()
+        .unwrap_or(text)
 }
 
 /// Hashed shingles of lowercased words; CJK runs count one character per word, since those
@@ -311,6 +326,16 @@ mod tests {
     fn articles_on_the_same_event_in_different_words_are_not_copies() {
         let seeds = crate::ingest::load_seeds();
         assert!(find_duplicates(&seeds.articles).is_empty());
+    }
+
+    #[test]
+    fn many_copies_of_one_story_form_one_group() {
+        let articles: Vec<Article> = (0..300)
+            .map(|i| article(&format!("c{i:03}"), None, Some("2025-10-29"), &WIRE))
+            .collect();
+        let groups = find_duplicates(&articles);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].copies.len(), 299);
     }
 
     #[test]
