@@ -125,7 +125,12 @@ impl CompareCache {
 /// mapped through the pair's `SyncMap`, back to a line of the follower's layout. Block
 /// positions do not depend on width or folding, so this works on folded layouts too (a
 /// folded block's lines are its fold line).
-pub fn aligned_line(map: &SyncMap, leader: &Wrapped, leader_top: usize, follower: &Wrapped) -> usize {
+pub fn aligned_line(
+    map: &SyncMap,
+    leader: &Wrapped,
+    leader_top: usize,
+    follower: &Wrapped,
+) -> usize {
     let pos = BlockPos::from_line(leader_top, &leader.block_starts, leader.len());
     map.map(pos).to_line(&follower.block_starts, follower.len())
 }
@@ -251,7 +256,11 @@ pub(super) fn figures_view(state: &mut AppState, corpus: &Corpus, selected: usiz
             let mention = &comparison.analysis.figures[g].values[v].mentions[m];
             state.overlays.pop();
             state.jump_to_block(corpus, mention.article, mention.block);
-            state.message = Some(format!("“{}”, paragraph {}", mention.text, mention.block + 1));
+            state.message = Some(format!(
+                "“{}”, paragraph {}",
+                mention.text,
+                mention.block + 1
+            ));
         }
         _ => {
             let page = usize::from(state.size.height.saturating_sub(8)).max(1) as i64 / 2;

@@ -120,7 +120,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("stories", Action::Stories, "pick a story"),
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
-    ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep, aligned"),
+    (
+        "cycle-sync",
+        Action::CycleSync,
+        "cycle sync: off, lockstep, aligned",
+    ),
     ("warnings", Action::Warnings, "show load warnings"),
     (
         "confirm",

@@ -66,18 +66,10 @@ pub fn lines(
                     String::new()
                 };
                 let cursor = if index == selected { "▸" } else { " " };
-                let label = truncate_to_width(
-                    &theme::perspective_label(&mention.perspective),
-                    LABEL_WIDTH,
-                );
+                let label =
+                    truncate_to_width(&theme::perspective_label(&mention.perspective), LABEL_WIDTH);
                 let written = format!("“{}”", mention.text);
-                let fixed = 3
-                    + value_width
-                    + 2
-                    + LABEL_WIDTH
-                    + 2
-                    + display_width(&written)
-                    + 2;
+                let fixed = 3 + value_width + 2 + LABEL_WIDTH + 2 + display_width(&written) + 2;
                 let sentence = truncate_to_width(&mention.sentence, width.saturating_sub(fixed));
                 let value_style = if group.differs {
                     theme::warning()

@@ -88,7 +88,12 @@ pub fn wrap_words(words: &[(String, Style)], width: usize) -> Vec<Line<'static>>
 }
 
 /// One quote's cell: the perspective's label (reversed when selected) and the wrapped words.
-fn cell(quote: &Quote, words: &[(String, Style)], width: usize, selected: bool) -> Vec<Line<'static>> {
+fn cell(
+    quote: &Quote,
+    words: &[(String, Style)],
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
     let label = truncate_to_width(
         &theme::perspective_label(&quote.perspective),
         LABEL_WIDTH - 1,
@@ -137,7 +142,10 @@ pub fn group_lines(
         .iter()
         .map(|q| theme::perspective_label(&q.perspective))
         .collect();
-    heading.push(Span::styled(format!("  · {}", labels.join(" · ")), theme::dim()));
+    heading.push(Span::styled(
+        format!("  · {}", labels.join(" · ")),
+        theme::dim(),
+    ));
     let mut heading = Line::from(heading);
     if quote.is_some() {
         heading = heading.add_modifier(Modifier::BOLD);
@@ -160,7 +168,11 @@ pub fn group_lines(
     let left = cell(first, &left_words, column, quote == Some(0));
     if group.quotes.len() == 1 {
         for line in left {
-            out.push(side_by_side(line, Line::from(" quoted by one article only").dim(), column));
+            out.push(side_by_side(
+                line,
+                Line::from(" quoted by one article only").dim(),
+                column,
+            ));
         }
         return out;
     }
