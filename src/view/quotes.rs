@@ -70,7 +70,9 @@ pub fn wrap_words(words: &[(String, Style)], width: usize) -> Vec<Line<'static>>
             lines.push(Vec::new());
             used = 0;
         } else if glue {
-            lines.last_mut().map(|l| l.push(Span::from(" ")));
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::from(" "));
+            }
             used += 1;
         }
         let text = truncate_to_width(&text, width.saturating_sub(used));
