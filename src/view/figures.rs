@@ -4,7 +4,7 @@
 //! moves over mentions; Enter jumps to the mention's paragraph.
 
 use super::{popup, theme};
-use crate::app::compare::Comparison;
+use crate::analysis::figures::FigureGroup;
 use crate::app::AppState;
 use crate::text::width::{display_width, truncate_to_width};
 use ratatui::buffer::Buffer;
@@ -20,16 +20,25 @@ pub struct FiguresView<'a> {
 
 /// Widest value column ("US$550 billion" fits).
 const MAX_VALUE_WIDTH: usize = 18;
+/// Widest column of mentions as written; a longer one pushes its sentence right.
+const MAX_WRITTEN_WIDTH: usize = 24;
 const LABEL_WIDTH: usize = 10;
 
 /// The view's lines at `width` cells, each with the mention it shows (None for a measure's
 /// heading and the blank line between measures).
 pub fn lines(
-    comparison: &Comparison,
+    figures: &[FigureGroup],
     selected: usize,
     width: usize,
 ) -> Vec<(Line<'static>, Option<usize>)> {
-    let figures = &comparison.analysis.figures;
+    let written_width = figures
+        .iter()
+        .flat_map(|g| &g.values)
+        .flat_map(|v| &v.mentions)
+        .map(|m| display_width(&m.text) + 2)
+        .max()
+        .unwrap_or(0)
+        .min(MAX_WRITTEN_WIDTH);
     let value_width = figures
         .iter()
         .flat_map(|g| &g.values)
@@ -68,7 +77,8 @@ pub fn lines(
                 let cursor = if index == selected { "▸" } else { " " };
                 let label =
                     truncate_to_width(&theme::perspective_label(&mention.perspective), LABEL_WIDTH);
-                let written = format!("“{}”", mention.text);
+                let mut written = format!("“{}”", mention.text);
+                written.push_str(&pad(written_width, &written));
                 let fixed = 3 + value_width + 2 + LABEL_WIDTH + 2 + display_width(&written) + 2;
                 let sentence = truncate_to_width(&mention.sentence, width.saturating_sub(fixed));
                 let value_style = if group.differs {
@@ -140,7 +150,7 @@ impl Widget for FiguresView<'_> {
             buf.set_line(inner.x, inner.y, &note, inner.width);
             return;
         }
-        let all = lines(comparison, selected, usize::from(inner.width));
+        let all = lines(figures, selected, usize::from(inner.width));
         let rows = usize::from(inner.height - 1);
         let items: Vec<Option<usize>> = all.iter().map(|(_, i)| *i).collect();
         let first = first_line(&items, selected, rows);
@@ -163,7 +173,68 @@ impl Widget for FiguresView<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_line;
+    use super::{first_line, lines};
+    use crate::analysis::figures::{FigureGroup, FigureKind, FigureValue, Mention};
+
+    fn mention(perspective: &str, text: &str) -> Mention {
+        Mention {
+            article: 0,
+            article_id: "a".into(),
+            perspective: perspective.into(),
+            block: 3,
+            text: text.into(),
+            sentence: format!("The tariff is {text}."),
+        }
+    }
+
+    fn value(normalized: &str, mentions: Vec<Mention>) -> FigureValue {
+        FigureValue {
+            normalized: normalized.into(),
+            value: 0.0,
+            mentions,
+        }
+    }
+
+    fn plain(line: &ratatui::text::Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_measure_whose_outlets_disagree_is_marked_and_each_mention_has_a_row() {
+        let group = FigureGroup {
+            measure: "tariff".into(),
+            kind: FigureKind::Percent,
+            unit: "%".into(),
+            values: vec![
+                value(
+                    "15%",
+                    vec![mention("korean", "15 percent"), mention("wire", "15%")],
+                ),
+                value("25%", vec![mention("japanese", "25%")]),
+            ],
+            differs: true,
+        };
+        let out = lines(&[group], 1, 100);
+        let text: Vec<String> = out.iter().map(|(l, _)| plain(l)).collect();
+        assert!(
+            text[0].contains("tariff") && text[0].ends_with("⚠ differs"),
+            "{}",
+            text[0]
+        );
+        // One row per mention; the value shown once, on its first mention; the cursor on
+        // mention 1.
+        assert_eq!(
+            out.iter().map(|(_, i)| *i).collect::<Vec<_>>(),
+            vec![None, Some(0), Some(1), Some(2)]
+        );
+        assert!(text[1].starts_with("   15%") && text[1].contains("“15 percent”"));
+        assert!(text[2].starts_with(" ▸    ") && text[2].contains("“15%”"));
+        assert!(text[3].contains("25%") && text[3].contains("The tariff is 25%."));
+        // The sentences start in one column.
+        let at =
+            |t: &str| crate::text::width::display_width(&t[..t.find("The tariff").unwrap_or(0)]);
+        assert_eq!(at(&text[1]), at(&text[2]));
+    }
 
     #[test]
     fn the_list_scrolls_only_when_the_selection_leaves_the_bottom() {
