@@ -386,3 +386,7 @@ mod tests {
         assert_eq!(aligned_line(&map, &a, 6, &b), 2);
     }
 }
+
+#[cfg(test)]
+#[path = "compare_tests.rs"]
+mod update_tests;
