@@ -197,7 +197,6 @@ impl AppState {
         let (w, h) = self.geometry(&layout, self.focus);
         let (wrapped, view) = self.pane_view(corpus, self.focus, w, h);
         let on_screen = screen_blocks(&wrapped, &view);
-        let alignment = &comparison.analysis.alignment;
         for step in 1..count {
             let column = if forward {
                 (self.focus + step) % count
@@ -210,14 +209,13 @@ impl AppState {
             articles.extend(col.articles.iter().filter(|&&a| a != col.article()));
             for &block in &on_screen {
                 for &to in &articles {
-                    if let Some(m) = alignment.counterpart(view.article, block, to) {
+                    if let Some((target, how)) = counterpart(&comparison, view.article, block, to) {
                         let label = self.column_label(column);
-                        self.jump_to_block(corpus, to, m.block);
+                        self.jump_to_block(corpus, to, target);
                         self.message = Some(format!(
-                            "{label}: paragraph {} matches paragraph {} (score {:.2})",
-                            m.block + 1,
+                            "{label}: paragraph {} matches paragraph {} ({how})",
+                            target + 1,
                             block + 1,
-                            m.score
                         ));
                         return;
                     }
@@ -226,6 +224,26 @@ impl AppState {
         }
         self.message = Some("no counterpart of the paragraphs on screen".into());
     }
+}
+
+/// The paragraph of article `to` that answers `block` of `from`, and how it was found: the
+/// member of the block's alignment group (so the jump lands on the paragraph with the same
+/// gutter mark), else the best pairwise match.
+fn counterpart(
+    comparison: &Comparison,
+    from: usize,
+    block: usize,
+    to: usize,
+) -> Option<(usize, String)> {
+    let alignment = &comparison.analysis.alignment;
+    if let Some(group) = comparison.group_of(from, block) {
+        if let Some(&(_, b)) = alignment.groups()[group].iter().find(|(a, _)| *a == to) {
+            let letter = crate::view::theme::group_letter(group);
+            return Some((b, format!("mark {letter}")));
+        }
+    }
+    let m = alignment.counterpart(from, block, to)?;
+    Some((m.block, format!("score {:.2}", m.score)))
 }
 
 /// The blocks with text on screen, top first (blank and fold lines skipped).

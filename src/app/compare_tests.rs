@@ -162,7 +162,7 @@ fn a_jumps_to_the_counterpart_and_capital_a_comes_back() {
     );
     let message = s.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("Japanese: paragraph 2 matches paragraph 32"),
+        message == "Japanese: paragraph 2 matches paragraph 32 (mark b)",
         "{message}"
     );
     // From the Japanese pane (its top is block 1, ABDUCTION), the previous pane, wrapping,
