@@ -1,9 +1,11 @@
 //! Reader frame costs: one frame of the main view at 200x60 (three panes), a scroll keypress
-//! through `update` to the next frame, and the first frame on a 10,000-article corpus.
+//! through `update` to the next frame (lockstep and aligned), the story analysis the reader
+//! computes when a story opens, and the first frame on a 10,000-article corpus.
 //! Run: `cargo bench --bench render`.
 
 use divan::Bencher;
 use parallax::app::keymap::Keymap;
+use parallax::app::sync::SyncMode;
 use parallax::app::{update, Action, AppState, Scroll};
 use parallax::model::{Article, Block, BlockKind, Corpus, Format};
 use parallax::view::Screen;
@@ -111,6 +113,7 @@ fn frame_200x60_cold(bencher: Bencher) {
 fn scroll_keypress_to_frame(bencher: Bencher) {
     let corpus = parallax::ingest::load_seeds();
     let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    state.sync = SyncMode::Lockstep;
     let mut previous = draw(&state, &corpus);
     let mut down = true;
     bencher.bench_local(|| {
@@ -212,4 +215,46 @@ fn story_picker_10k(bencher: Bencher) {
     let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
     update(&mut state, &corpus, Action::Stories);
     bencher.bench_local(|| draw(&state, &corpus));
+}
+
+/// A cached frame in aligned mode, scrolled into the story (gutter marks on every pane).
+#[divan::bench]
+fn frame_200x60_aligned(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    assert_eq!(state.sync, SyncMode::Aligned);
+    update(&mut state, &corpus, Action::Scroll(Scroll::Lines(20)));
+    draw(&state, &corpus);
+    bencher.bench_local(|| draw(&state, &corpus));
+}
+
+/// `j` in aligned mode: the followers are placed through the paragraph alignment (block
+/// positions mapped by each pair's `SyncMap`), then render and diff.
+#[divan::bench]
+fn scroll_keypress_to_frame_aligned(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let mut state = AppState::new(&corpus, Keymap::embedded().clone(), W, H);
+    assert_eq!(state.sync, SyncMode::Aligned);
+    update(&mut state, &corpus, Action::Scroll(Scroll::Lines(20)));
+    let mut previous = draw(&state, &corpus);
+    let mut down = true;
+    bencher.bench_local(|| {
+        let lines = if down { 1 } else { -1 };
+        down = !down;
+        update(&mut state, &corpus, Action::Scroll(Scroll::Lines(lines)));
+        let next = draw(&state, &corpus);
+        let changes = previous.diff(&next).len();
+        previous = next;
+        changes
+    });
+}
+
+/// The analysis the reader runs once when a story opens (alignment, figures, quotes), on the
+/// seed story of four articles.
+#[divan::bench]
+fn story_analysis_seed(bencher: Bencher) {
+    let corpus = parallax::ingest::load_seeds();
+    let story = &corpus.stories[parallax::app::best_story(&corpus)];
+    assert_eq!(story.articles.len(), 4);
+    bencher.bench_local(|| parallax::analysis::story::StoryAnalysis::new(&corpus, story));
 }

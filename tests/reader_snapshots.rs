@@ -119,7 +119,12 @@ fn narrow_mode_on_the_wire_tab_after_scrolling() {
 
 #[test]
 fn scrolled_in_lockstep_120x40() {
-    let actions = [Action::Scroll(Scroll::Pages(1))];
+    // The seed story opens aligned: aligned -> off -> lockstep.
+    let actions = [
+        Action::CycleSync,
+        Action::CycleSync,
+        Action::Scroll(Scroll::Pages(1)),
+    ];
     snapshot("lockstep_page_120x40", &render(&seeds(), 120, 40, &actions));
 }
 
@@ -177,6 +182,8 @@ fn tiny_terminal_says_so_and_every_size_renders() {
             Some(Action::Warnings),
             Some(Action::Topics),
             Some(Action::Coverage),
+            Some(Action::Figures),
+            Some(Action::Quotes),
         ] {
             let actions: Vec<Action> = overlay.into_iter().collect();
             text(&render(&seeds(), w, h, &actions));
@@ -336,4 +343,71 @@ fn search_in_cjk_text_highlights_whole_characters() {
     assert!(!buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
     let (x, y) = find_word(&buffer, "半导体").expect("the Chinese word");
     assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+/// The letter in a pane's gutter column (the right padding, before the scrollbar) on row `y`.
+fn gutter(buffer: &Buffer, pane: u16, y: u16) -> String {
+    // Three 40-column panes: the gutter is each pane's second-to-last column.
+    buffer[(pane * 40 + 38, y)].symbol().to_string()
+}
+
+#[test]
+fn aligned_view_keeps_matched_paragraphs_level() {
+    // The seed story opens aligned. Ten lines down, the Korean pane is three lines into its
+    // "$550 billion" paragraph: the others are as far into theirs (mid-paragraph, so no
+    // letters on the top row).
+    let actions = [Action::Scroll(Scroll::Lines(10))];
+    let buffer = render(&seeds(), 120, 40, &actions);
+    snapshot("aligned_scrolled_120x40", &buffer);
+    assert!(text(&buffer).contains("sync: aligned"));
+    // Seven lines down, that paragraph starts the Korean pane: its counterparts in the
+    // Japanese and Wire panes start on the same row, marked with the same letter.
+    let buffer = render(&seeds(), 120, 40, &[Action::Scroll(Scroll::Lines(7))]);
+    let (_, y) = find_word(&buffer, "After securing a promise").expect("the Korean lead");
+    let top = 6;
+    assert_eq!(y, top);
+    let mark = gutter(&buffer, 0, top);
+    assert_eq!(mark, "b");
+    assert!(mark.chars().all(|c| c.is_ascii_alphabetic()) && !mark.is_empty());
+    let rows_with = |pane: u16| -> Vec<u16> {
+        (6..39)
+            .filter(|&y| gutter(&buffer, pane, y) == mark)
+            .collect()
+    };
+    assert_eq!(rows_with(0), vec![top]);
+    assert_eq!(rows_with(1), vec![top], "Japanese counterpart level");
+    assert_eq!(rows_with(2), vec![top], "Wire counterpart level");
+}
+
+#[test]
+fn figures_view() {
+    let buffer = render(&seeds(), 120, 40, &[Action::Figures]);
+    snapshot("figures_120x40", &buffer);
+    snapshot(
+        "figures_80x24",
+        &render(&seeds(), 80, 24, &[Action::Figures]),
+    );
+    let screen = text(&buffer);
+    assert!(screen.contains("US$550 billion"), "a mention as written");
+    assert!(screen.contains("⚠ differs"));
+    // The cursor row (the first mention) is reversed.
+    let (x, y) = find_word(&buffer, "▸").expect("the cursor");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn quotes_view() {
+    let actions = [Action::Quotes, Action::Scroll(Scroll::Lines(2))];
+    let buffer = render(&seeds(), 120, 40, &actions);
+    snapshot("quotes_120x40", &buffer);
+    let screen = text(&buffer);
+    assert!(screen.contains("⚠ speakers differ: Trump / Takaichi"));
+    // "age" (only in the first quote) is crossed out, "era" (only in the second) underlined.
+    let (x, y) = find_word(&buffer, "age”").expect("the first quote");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y) = find_word(&buffer, "era”").expect("the second quote");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    // A paraphrase ("army" for "military") is italic.
+    let (x, y) = find_word(&buffer, "army").expect("a paraphrase");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::ITALIC));
 }

@@ -120,7 +120,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("stories", Action::Stories, "pick a story"),
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
-    ("cycle-sync", Action::CycleSync, "cycle sync: off, lockstep"),
+    (
+        "cycle-sync",
+        Action::CycleSync,
+        "cycle sync: off, lockstep, aligned",
+    ),
     ("warnings", Action::Warnings, "show load warnings"),
     (
         "confirm",
@@ -155,6 +159,26 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("search", Action::Search, "search all panes (Esc clears)"),
     ("search-next", Action::SearchNext, "next search match"),
     ("search-prev", Action::SearchPrev, "previous search match"),
+    (
+        "next-counterpart",
+        Action::NextCounterpart,
+        "focus the matching paragraph in the next pane",
+    ),
+    (
+        "prev-counterpart",
+        Action::PrevCounterpart,
+        "focus the matching paragraph in the previous pane",
+    ),
+    (
+        "figures",
+        Action::Figures,
+        "figures view: amounts, rates, dates by perspective",
+    ),
+    (
+        "quotes",
+        Action::Quotes,
+        "quotes view: the same remark as each outlet quotes it",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The reader's state and the pure `update(state, corpus, action)` that changes it. No IO
 //! here: `tui.rs` turns terminal events into `Action`s and draws after each change.
 
+pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
@@ -81,6 +82,14 @@ pub enum Action {
     Input(char),
     /// Backspace in the search query.
     InputBackspace,
+    /// `f`: the figures view.
+    Figures,
+    /// `"`: the quotes view.
+    Quotes,
+    /// `a`: focus the counterpart of the paragraph at the top, in the next pane with one.
+    NextCounterpart,
+    /// `A`: the same, in the previous pane with one.
+    PrevCounterpart,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -106,6 +115,10 @@ pub enum Overlay {
     /// The coverage matrix; the cursor is on topic `row`, perspective `column` (indexes into
     /// the story's `Coverage`).
     Coverage { row: usize, column: usize },
+    /// The figures view; `selected` indexes `Comparison::mentions`.
+    Figures { selected: usize },
+    /// The quotes view; the cursor is on quote `quote` of quote group `group`.
+    Quotes { group: usize, quote: usize },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -160,6 +173,8 @@ pub struct AppState {
     pub reading: ReadingState,
     /// Work for the terminal side, drained after each update.
     pub effects: Vec<Effect>,
+    /// The open story's alignment, figures and quotes.
+    pub compare: compare::CompareCache,
 }
 
 impl AppState {
@@ -190,6 +205,7 @@ impl AppState {
             cache: WrapCache::default(),
             reading: ReadingState::default(),
             effects: Vec::new(),
+            compare: compare::CompareCache::default(),
         };
         state.open_story(corpus, story);
         state
@@ -268,6 +284,7 @@ impl AppState {
     fn open_story(&mut self, corpus: &Corpus, story: usize) {
         self.story = story;
         self.columns = story_columns(corpus, story);
+        self.open_comparison(corpus, story);
         for column in &mut self.columns {
             for (&article, anchor) in column.articles.iter().zip(column.anchors.iter_mut()) {
                 if let Some(p) = self.reading.get(&corpus.articles[article].id).position {
@@ -361,13 +378,11 @@ impl AppState {
         if self.sync == SyncMode::Off {
             return;
         }
-        let lead = self.view_of(corpus, layout, leader);
         for column in 0..self.columns.len() {
             if column == leader {
                 continue;
             }
-            let follower = self.view_of(corpus, layout, column);
-            match sync::follow(self.sync, &lead, &follower) {
+            match self.follow(corpus, layout, leader, column) {
                 Target::Stay => {}
                 Target::Line(line) => self.set_top(corpus, layout, column, line),
                 Target::Anchor(anchor) => {
@@ -490,6 +505,11 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Warnings => state.overlays.push(Overlay::Warnings { first: 0 }),
         Action::Topics => state.overlays.push(Overlay::Topics { selected: 0 }),
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
+        Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
+        Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
+        Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
+            state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
+        }
         Action::Search => {
             state.search = Some(search::Search {
                 editing: true,
@@ -514,6 +534,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Zoom => state.zoom = !state.zoom,
         Action::CycleSync => {
             state.sync = state.sync.next();
+            state.compare.sync_chosen = true;
             state.message = Some(format!("sync: {}", state.sync.label()));
             if count > 0 {
                 let layout = state.layout();
@@ -616,9 +637,7 @@ fn switch_article(state: &mut AppState, corpus: &Corpus, forward: bool) {
     // pulling them all to its own position.
     if let Some(leader) = (0..state.columns.len()).find(|&c| c != focus) {
         let layout = state.layout();
-        let lead = state.view_of(corpus, &layout, leader);
-        let follower = state.view_of(corpus, &layout, focus);
-        match sync::follow(state.sync, &lead, &follower) {
+        match state.follow(corpus, &layout, leader, focus) {
             Target::Stay => {}
             Target::Line(line) => state.set_top(corpus, &layout, focus, line),
             Target::Anchor(anchor) => {
@@ -657,7 +676,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Stories { .. }, Action::Stories)
         | (Overlay::Warnings { .. }, Action::Warnings)
         | (Overlay::Topics { .. }, Action::Topics)
-        | (Overlay::Coverage { .. }, Action::Coverage) => {
+        | (Overlay::Coverage { .. }, Action::Coverage)
+        | (Overlay::Figures { .. }, Action::Figures)
+        | (Overlay::Quotes { .. }, Action::Quotes) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -683,6 +704,12 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         (Overlay::Topics { selected }, _) => filter::topics_panel(state, selected, action),
         (Overlay::Coverage { row, column }, _) => {
             filter::coverage_matrix(state, corpus, row, column, action)
+        }
+        (Overlay::Figures { selected }, _) => {
+            compare::figures_view(state, corpus, selected, action)
+        }
+        (Overlay::Quotes { group, quote }, _) => {
+            compare::quotes_view(state, corpus, group, quote, action)
         }
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);

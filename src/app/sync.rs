@@ -1,10 +1,8 @@
 //! Synchronised scrolling: where a follower pane should be when the leader pane is at a given
 //! position. Pure functions over line counts and anchors, no terminal.
 //!
-//! Adding the `aligned` mode later: add a `SyncMode::Aligned` variant and an arm in `follow`
-//! that asks a `BlockAlignment` (matched paragraphs) for the follower's block that matches the
-//! leader's anchor block, then returns `Target::Anchor` for it. The app already hands
-//! `follow` both anchors and both layouts.
+//! `Aligned` needs the story's paragraph alignment and both layouts, so the app maps it in
+//! `app::compare`; here it is only a mode to cycle through.
 
 use crate::text::wrap::Anchor;
 
@@ -17,11 +15,14 @@ pub enum SyncMode {
     /// The others keep the same relative position in their articles, so articles of
     /// different lengths reach their ends together.
     Lockstep,
+    /// Matched paragraphs stand level: the others follow the focused pane through the
+    /// story's paragraph alignment (see `app::compare::aligned_line`).
+    Aligned,
 }
 
 impl SyncMode {
     /// The modes in the order `=` cycles through them.
-    pub const ALL: &'static [SyncMode] = &[SyncMode::Off, SyncMode::Lockstep];
+    pub const ALL: &'static [SyncMode] = &[SyncMode::Off, SyncMode::Lockstep, SyncMode::Aligned];
 
     pub fn next(self) -> SyncMode {
         let at = Self::ALL.iter().position(|&m| m == self).unwrap_or(0);
@@ -32,6 +33,7 @@ impl SyncMode {
         match self {
             SyncMode::Off => "off",
             SyncMode::Lockstep => "lockstep",
+            SyncMode::Aligned => "aligned",
         }
     }
 }
@@ -68,10 +70,12 @@ pub enum Target {
     Anchor(Anchor),
 }
 
-/// The follower's new position for a leader position, under a mode.
+/// The follower's new position for a leader position, under a mode. `Aligned` needs more
+/// than the two views (the app maps it itself); here it falls back to lockstep.
 pub fn follow(mode: SyncMode, leader: &PaneView, follower: &PaneView) -> Target {
     match mode {
         SyncMode::Off => Target::Stay,
+        SyncMode::Aligned => Target::Line(lockstep_line(leader, follower)),
         SyncMode::Lockstep => Target::Line(lockstep_line(leader, follower)),
     }
 }
@@ -105,7 +109,9 @@ mod tests {
     #[test]
     fn cycle_visits_every_mode_and_returns() {
         assert_eq!(SyncMode::Off.next(), SyncMode::Lockstep);
-        assert_eq!(SyncMode::Lockstep.next(), SyncMode::Off);
+        assert_eq!(SyncMode::Lockstep.next(), SyncMode::Aligned);
+        assert_eq!(SyncMode::Aligned.next(), SyncMode::Off);
+        assert_eq!(SyncMode::Aligned.label(), "aligned");
         assert_eq!(SyncMode::Lockstep.label(), "lockstep");
     }
 

@@ -140,6 +140,8 @@ fn lockstep_scrolls_the_others_by_relative_position() {
 fn sync_off_scrolls_only_the_focused_pane_and_cycling_back_resyncs() {
     let corpus = corpus();
     let mut s = state(&corpus);
+    // Lockstep -> aligned -> off.
+    update(&mut s, &corpus, Action::CycleSync);
     update(&mut s, &corpus, Action::CycleSync);
     assert_eq!(s.sync, SyncMode::Off);
     assert_eq!(s.message.as_deref(), Some("sync: off"));
@@ -158,6 +160,7 @@ fn sync_off_scrolls_only_the_focused_pane_and_cycling_back_resyncs() {
 fn resize_keeps_the_reading_position_by_block() {
     let corpus = corpus();
     let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // aligned
     update(&mut s, &corpus, Action::CycleSync); // off
     update(&mut s, &corpus, down(10));
     let anchor = s.columns[0].anchor();
@@ -202,6 +205,7 @@ fn resize_keeps_the_reading_position_by_block() {
 fn a_long_paragraph_keeps_its_line_offset_across_widths() {
     let corpus = corpus();
     let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // aligned
     update(&mut s, &corpus, Action::CycleSync); // off
     update(&mut s, &corpus, Action::NextArticle); // k2: 3 words, then a long paragraph
     update(&mut s, &corpus, down(7)); // w0 _ w1 _ w2 _ | long paragraph line 1
@@ -276,6 +280,7 @@ fn story_picker_moves_and_opens_a_story() {
 fn brackets_switch_articles_and_keep_each_position() {
     let corpus = corpus();
     let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // aligned
     update(&mut s, &corpus, Action::CycleSync); // off
     update(&mut s, &corpus, down(4));
     update(&mut s, &corpus, Action::NextArticle);
@@ -329,6 +334,7 @@ fn zoom_and_narrow_show_one_pane_and_sync_still_covers_hidden_columns() {
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_focuses() {
     let corpus = corpus();
     let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // aligned
     update(&mut s, &corpus, Action::CycleSync); // off
     update(
         &mut s,
@@ -378,6 +384,15 @@ fn an_empty_corpus_does_not_panic() {
         Action::NextArticle,
         Action::Zoom,
         Action::CycleSync,
+        Action::NextCounterpart,
+        Action::PrevCounterpart,
+        Action::Figures,
+        Action::Confirm,
+        Action::Close,
+        Action::Quotes,
+        Action::FocusRight,
+        Action::Confirm,
+        Action::Close,
         Action::MouseClick { x: 3, y: 3 },
         Action::Stories,
         down(1),
@@ -676,6 +691,7 @@ fn coverage_enter_jumps_to_the_first_paragraph_of_the_cell_and_unfolds_it() {
 fn search_types_into_the_query_jumps_and_steps_through_matches() {
     let corpus = topical();
     let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::CycleSync); // aligned
     update(&mut s, &corpus, Action::CycleSync); // off: only the focused pane moves
     update(&mut s, &corpus, Action::Search);
     assert!(s.text_input());

@@ -3,8 +3,10 @@
 
 pub mod bottom_bar;
 pub mod coverage;
+pub mod figures;
 pub mod help;
 pub mod pane;
+pub mod quotes;
 pub mod story_picker;
 pub mod tabs;
 pub mod theme;
@@ -79,6 +81,15 @@ impl Widget for Screen<'_> {
                     corpus,
                     row,
                     column,
+                }
+                .render(area, buf),
+                Overlay::Figures { selected } => {
+                    figures::FiguresView { state, selected }.render(area, buf)
+                }
+                Overlay::Quotes { group, quote } => quotes::QuotesView {
+                    state,
+                    group,
+                    quote,
                 }
                 .render(area, buf),
             }

@@ -126,6 +126,26 @@ impl Widget for Pane<'_> {
                 _ => spans.push(Span::styled(text, text_style)),
             }
             buf.set_line(body.x, y, &Line::from(spans), body.width);
+            // The alignment mark: the right padding column, before the scrollbar.
+            let group = state
+                .compare
+                .get()
+                .and_then(|c| c.group_of(index, line.block));
+            let gutter = body.x + body.width;
+            if let (Some(group), false, true) = (
+                group,
+                matches!(line.kind, LineKind::Blank | LineKind::Fold),
+                gutter < layout.scrollbar.x,
+            ) {
+                let first = wrapped.block_starts.get(line.block) == Some(&(view.top + row));
+                let style = Style::default().fg(theme::group_color(group));
+                if first {
+                    let letter = theme::group_letter(group).to_string();
+                    buf.set_string(gutter, y, letter, style.add_modifier(Modifier::BOLD));
+                } else {
+                    buf.set_string(gutter, y, "▏", style);
+                }
+            }
         }
         if let Some((start, len)) =
             thumb(layout.scrollbar.height, view.total, view.height, view.top)

@@ -91,3 +91,38 @@ pub fn strip_colors(buf: &mut ratatui::buffer::Buffer) {
         cell.set_bg(Color::Reset);
     }
 }
+
+/// The gutter letter of a paragraph alignment group: a–z, then A–Z, then "+".
+pub fn group_letter(group: usize) -> char {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    LETTERS.get(group).map_or('+', |&b| char::from(b))
+}
+
+/// The colour of an alignment group's mark: a small cycle, so neighbouring groups differ.
+pub fn group_color(group: usize) -> Color {
+    const COLORS: [Color; 6] = [
+        Color::LightCyan,
+        Color::LightMagenta,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightRed,
+    ];
+    COLORS[group % COLORS.len()]
+}
+
+#[cfg(test)]
+mod group_mark_tests {
+    use super::*;
+
+    #[test]
+    fn group_letters_run_through_both_cases_then_plus() {
+        assert_eq!(group_letter(0), 'a');
+        assert_eq!(group_letter(25), 'z');
+        assert_eq!(group_letter(26), 'A');
+        assert_eq!(group_letter(51), 'Z');
+        assert_eq!(group_letter(52), '+');
+        assert_ne!(group_color(0), group_color(1));
+        assert_eq!(group_color(0), group_color(6));
+    }
+}
