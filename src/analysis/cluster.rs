@@ -50,6 +50,21 @@ pub fn cluster(articles: &[Article]) -> Vec<Story> {
 
 pub type Vector = Vec<(u32, f32)>;
 
+/// How many later articles (in date order) each article is compared with.
+const MAX_NEIGHBOURS: usize = 300;
+/// Members per side when averaging the similarity of two stories about to merge.
+const LINK_SAMPLE: usize = 24;
+/// Members compared when choosing the article that names a story.
+const MEDOID_SAMPLE: usize = 64;
+
+/// At most `n` members, evenly spread over the list (all of them when there are few).
+fn sample(members: &[usize], n: usize) -> Vec<usize> {
+    if members.len() <= n {
+        return members.to_vec();
+    }
+    (0..n).map(|k| members[k * members.len() / n]).collect()
+}
+
 pub fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -230,7 +245,9 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for (k, &a) in by_day.iter().enumerate() {
         let day_a = days[a].unwrap_or_default();
-        for &b in &by_day[k + 1..] {
+        // The nearest articles in time only: a day with thousands of articles would
+        // otherwise cost every pair. Links made through neighbours still join them all.
+        for &b in by_day[k + 1..].iter().take(MAX_NEIGHBOURS) {
             if days[b].unwrap_or_default() - day_a > config.window_days {
                 break;
             }
@@ -240,11 +257,14 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
             }
         }
     }
+    // Undated articles have no neighbours in time: an even sample of the dated ones, and the
+    // undated ones after them.
+    let dated_sample = sample(&by_day, MAX_NEIGHBOURS);
     for (k, &a) in undated.iter().enumerate() {
-        for b in by_day
+        for b in dated_sample
             .iter()
             .copied()
-            .chain(undated[k + 1..].iter().copied())
+            .chain(undated[k + 1..].iter().copied().take(MAX_NEIGHBOURS))
         {
             let s = cosine(&vectors[a], &vectors[b]);
             if s >= config.undated_threshold {
@@ -261,12 +281,19 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
             continue;
         }
         let (ma, mb) = (&sets.members[ra], &sets.members[rb]);
-        let total: f32 = ma
+        // The average over an even sample of each side: exact for small stories, and
+        // bounded for big ones.
+        let (sa, sb) = (sample(ma, LINK_SAMPLE), sample(mb, LINK_SAMPLE));
+        let total: f32 = sa
             .iter()
-            .flat_map(|&x| mb.iter().map(move |&y| (x, y)))
+            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
             .map(|(x, y)| cosine(&vectors[x], &vectors[y]))
             .sum();
-        let undated = ma.iter().chain(mb).any(|&x| days[x].is_none());
+        let (ma, mb) = (&sa, &sb);
+        let undated = sets.members[ra]
+            .iter()
+            .chain(&sets.members[rb])
+            .any(|&x| days[x].is_none());
         let needed = if undated {
             config.undated_threshold
         } else {
@@ -315,19 +342,20 @@ fn make_story(
         news if !news.is_empty() => news,
         _ => members.clone(),
     };
-    let medoid = candidates
-        .iter()
-        .copied()
-        .max_by(|&a, &b| {
-            let total = |x: usize| -> f32 {
-                members
-                    .iter()
-                    .filter(|&&y| y != x)
-                    .map(|&y| cosine(&vectors[x], &vectors[y]))
-                    .sum()
-            };
-            total(a).total_cmp(&total(b)).then(b.cmp(&a))
-        })
+    // Each candidate's total similarity to (a sample of) the others, computed once.
+    let others = sample(&members, MEDOID_SAMPLE);
+    let centrality = |x: usize| -> f32 {
+        others
+            .iter()
+            .filter(|&&y| y != x)
+            .map(|&y| cosine(&vectors[x], &vectors[y]))
+            .sum()
+    };
+    let medoid = sample(&candidates, MEDOID_SAMPLE)
+        .into_iter()
+        .map(|i| (centrality(i), i))
+        .max_by(|(ta, a), (tb, b)| ta.total_cmp(tb).then(b.cmp(a)))
+        .map(|(_, i)| i)
         .unwrap_or(0);
     let days = members.iter().filter_map(|&i| articles[i].day());
     let first_day = days.clone().min().map(str::to_string);
