@@ -97,7 +97,9 @@ fn read_bytes_only(bencher: Bencher) {
         .bench(|| read_all(&generated.dir));
 }
 
-/// The whole pipeline: walk, read, decode, parse, strip, extract metadata, classify.
+/// The whole load: walk, read, decode, parse, strip, extract metadata, classify, then the
+/// corpus-wide near-duplicate detection and story clustering. The generated corpus is a
+/// worst case for both: every article recombines the same seven paragraphs on one day.
 #[divan::bench(sample_count = 5)]
 fn load_10k_mixed(bencher: Bencher) {
     let generated = corpus();
@@ -115,4 +117,31 @@ fn load_10k_mixed(bencher: Bencher) {
 #[divan::bench]
 fn load_seeds() -> parallax::model::Corpus {
     parallax::ingest::load_seeds()
+}
+
+/// Parsing alone: each file to articles (decode, sniff, parse, boilerplate, metadata,
+/// classification), without the corpus-wide analysis (near-duplicates, story clustering).
+#[divan::bench(sample_count = 5)]
+fn ingest_files_only_10k(bencher: Bencher) {
+    let generated = corpus();
+    let files: Vec<PathBuf> = std::fs::read_dir(&generated.dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    let ingestor = parallax::ingest::Ingestor::default();
+    bencher
+        .counter(ItemsCount::new(ARTICLES))
+        .counter(BytesCount::new(generated.bytes))
+        .bench(|| {
+            let mut count = 0;
+            for file in &files {
+                let bytes = std::fs::read(file).unwrap_or_default();
+                count += ingestor
+                    .ingest_file(&file.display().to_string(), &bytes, None)
+                    .articles
+                    .len();
+            }
+            assert_eq!(count, ARTICLES);
+        });
 }
