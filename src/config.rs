@@ -63,6 +63,43 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, String> {
                 i + 1
             ));
         }
+        for (k, outlet) in table
+            .get("outlet")
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if !outlet.get("name").is_some_and(toml::Value::is_str) {
+                return Err(format!(
+                    "{}: perspective #{} outlet #{} needs a `name` string",
+                    path.display(),
+                    i + 1,
+                    k + 1
+                ));
+            }
+        }
+    }
+    for (i, table) in config.topic.iter().enumerate() {
+        for field in ["id", "label", "color"] {
+            if !table.get(field).is_some_and(toml::Value::is_str) {
+                return Err(format!(
+                    "{}: topic #{} needs a `{field}` string",
+                    path.display(),
+                    i + 1
+                ));
+            }
+        }
+        let has_terms = ["terms", "exact"]
+            .iter()
+            .any(|f| table.get(*f).is_some_and(toml::Value::is_array));
+        if !has_terms {
+            return Err(format!(
+                "{}: topic #{} needs `terms` (a list of words and phrases)",
+                path.display(),
+                i + 1
+            ));
+        }
     }
     Ok(config)
 }
@@ -205,6 +242,20 @@ mod tests {
         );
         let err = parse_str("[[perspective]]\nlabel = \"No id\"\n").unwrap_err();
         assert!(err.contains("perspective #1 needs an `id`"), "{err}");
+        let err = parse_str("[[topic]]\nid = \"rice\"\n").unwrap_err();
+        assert!(
+            err.ends_with("config.toml: topic #1 needs a `label` string"),
+            "{err}"
+        );
+        let err =
+            parse_str("[[topic]]\nid = \"r\"\nlabel = \"R\"\ncolor = \"#fff\"\n").unwrap_err();
+        assert!(err.contains("topic #1 needs `terms`"), "{err}");
+        let err = parse_str("[[perspective]]\nid = \"x\"\n[[perspective.outlet]]\ndomains = []\n")
+            .unwrap_err();
+        assert!(
+            err.contains("perspective #1 outlet #1 needs a `name`"),
+            "{err}"
+        );
     }
 
     #[test]

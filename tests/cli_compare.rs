@@ -109,11 +109,16 @@ fn compare_json_report_of_a_story_chosen_by_article() {
 #[test]
 fn reports_escape_article_text() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for (name, extra) in [("a.md", "first"), ("b.md", "second")] {
+    // Two reports of one event in different words (identical texts would be near-duplicate
+    // copies, shown once).
+    for (name, extra, own) in [
+        ("a.md", "first", "Shipping lines welcomed the plan, which adds four container berths and a rail link to the terminal."),
+        ("b.md", "second", "Opposition councillors questioned the cost, saying the city had not published an environmental review."),
+    ] {
         let text = format!(
             "---\ntitle: Harbour <script>alert(1)</script> deal {extra}\ndate: 2025-05-01\nstory: harbour\n---\n\n\
              The harbour authority signed a <b>$12 billion</b> expansion deal with Busan port operators on Monday.\n\n\
-             \"We will <script>double</script> capacity by 2030,\" the harbour chief said.\n"
+             \"We will <script>double</script> capacity by 2030,\" the harbour chief said.\n\n{own}\n"
         );
         std::fs::write(dir.path().join(name), text).expect("write");
     }

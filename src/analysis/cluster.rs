@@ -321,6 +321,16 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.id.cmp(&b.id))
     });
+    // Generated ids can meet (two Korean titles on one day both slug to "story"): number
+    // the later ones so every id names one story.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for story in &mut stories {
+        let n = seen.entry(story.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            story.id = format!("{}-{n}", story.id);
+        }
+    }
     stories
 }
 

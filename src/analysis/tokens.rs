@@ -335,8 +335,24 @@ impl Lexicon {
 
     /// Every word of `text`, in order, with quote state and stems; nothing dropped yet.
     pub fn words(&self, text: &str) -> Vec<Word> {
-        let quoted = crate::analysis::quotes::quote_spans(text);
-        let in_quote = |pos: usize| quoted.iter().any(|q| q.start <= pos && pos < q.end);
+        // Quoted stretches, sorted and merged, so each word is a binary search rather than a
+        // scan of every quote (a long text with many quotes would otherwise be quadratic).
+        let mut spans: Vec<(usize, usize)> = crate::analysis::quotes::quote_spans(text)
+            .iter()
+            .map(|q| (q.start, q.end))
+            .collect();
+        spans.sort_unstable();
+        let mut quoted: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match quoted.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => quoted.push((start, end)),
+            }
+        }
+        let in_quote = |pos: usize| {
+            let after = quoted.partition_point(|q| q.0 <= pos);
+            after > 0 && pos < quoted[after - 1].1
+        };
         split_words(text)
             .into_iter()
             .map(|(start, end)| {

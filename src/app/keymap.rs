@@ -222,6 +222,11 @@ impl Keymap {
             keys.retain(|k| Chord::parse(k).map(|c| !taken.contains(&c)).unwrap_or(true));
         }
         for (action, keys) in overrides {
+            if keys.is_empty() && matches!(action.as_str(), "quit" | "force-quit") {
+                return Err(format!(
+                    "[keys] {action}: needs at least one key, or the reader could not be left"
+                ));
+            }
             bindings.insert(action.clone(), keys.clone());
         }
         Keymap::from_bindings(&bindings).map_err(|e| format!("[keys]: {e}"))

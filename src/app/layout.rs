@@ -126,13 +126,29 @@ pub fn pane(column: usize, outer: Rect) -> PaneLayout {
 }
 
 /// The tab strip's hit areas: each label takes its width plus a space either side and a
-/// separator.
-pub fn tabs(area: Rect, label_widths: &[usize]) -> Vec<Rect> {
+/// separator. When they do not all fit, the strip starts late enough for the focused tab to
+/// show; tabs scrolled off to the left get empty areas.
+pub fn tabs(area: Rect, label_widths: &[usize], focus: usize) -> Vec<Rect> {
+    let span = |w: usize| w as u16 + 3; // label, a space either side, the separator
+    let mut first = 0;
+    while first < focus
+        && label_widths[first..=focus.min(label_widths.len().saturating_sub(1))]
+            .iter()
+            .map(|&w| span(w))
+            .sum::<u16>()
+            > area.width + 1
+    {
+        first += 1;
+    }
     let mut x = area.x;
     let end = area.x + area.width;
     label_widths
         .iter()
-        .map(|&w| {
+        .enumerate()
+        .map(|(i, &w)| {
+            if i < first {
+                return Rect::new(area.x, area.y, 0, 1);
+            }
             let width = (w as u16 + 2).min(end.saturating_sub(x));
             let rect = Rect::new(x, area.y, width, 1);
             x = (x + width + 1).min(end);
@@ -144,6 +160,23 @@ pub fn tabs(area: Rect, label_widths: &[usize]) -> Vec<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_scroll_so_the_focused_one_shows() {
+        let area = Rect::new(0, 0, 20, 1);
+        let widths = [6, 8, 4, 5]; // Korean, Japanese, Wire, Other
+        let at_start = tabs(area, &widths, 0);
+        assert_eq!((at_start[0].x, at_start[0].width), (0, 8));
+        let last = tabs(area, &widths, 3);
+        assert_eq!(last[0].width, 0, "Korean scrolled off");
+        assert_eq!(last[1].width, 0, "Japanese scrolled off");
+        assert_eq!((last[2].x, last[2].width), (0, 6));
+        assert_eq!(
+            (last[3].x, last[3].width),
+            (7, 7),
+            "the focused tab is whole"
+        );
+    }
 
     #[test]
     fn wide_terminal_gets_one_pane_per_column() {
@@ -198,7 +231,7 @@ mod tests {
         assert_eq!(l.pane_at(0, 1).map(|p| p.column), Some(0));
         assert_eq!(l.pane_at(85, 20).map(|p| p.column), Some(2));
         assert_eq!(l.pane_at(85, 0), None);
-        let t = tabs(Rect::new(0, 1, 80, 1), &[6, 8, 4]);
+        let t = tabs(Rect::new(0, 1, 80, 1), &[6, 8, 4], 0);
         assert_eq!(t[0], Rect::new(0, 1, 8, 1));
         assert_eq!(t[1], Rect::new(9, 1, 10, 1));
         assert_eq!(t[2], Rect::new(20, 1, 6, 1));

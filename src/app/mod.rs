@@ -654,7 +654,7 @@ fn click(state: &mut AppState, x: u16, y: u16) {
         let widths: Vec<usize> = (0..state.columns.len())
             .map(|c| crate::text::width::display_width(&state.tab_label(c)))
             .collect();
-        if let Some(column) = layout::tabs(tabs, &widths)
+        if let Some(column) = layout::tabs(tabs, &widths, state.focus)
             .iter()
             .position(|r| layout::contains(*r, x, y))
         {

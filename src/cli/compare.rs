@@ -2,7 +2,7 @@
 
 use super::report::{self, Report};
 use crate::analysis::align::align_story;
-use crate::analysis::story::{corpus_stories, find_story, StoryAnalysis};
+use crate::analysis::story::{find_story, StoryAnalysis};
 use crate::model::{Corpus, Story};
 use crate::text::width::{display_width, truncate_to_width};
 use clap::ValueEnum;
@@ -36,7 +36,8 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
         eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
         return Ok(ExitCode::from(2));
     };
-    let stories = corpus_stories(corpus);
+    // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
+    let stories = &corpus.stories;
     let Some(story) = stories.iter().find(|s| s.articles.contains(&index)) else {
         eprintln!("parallax: article \"{id}\" belongs to no story");
         return Ok(ExitCode::from(2));
@@ -116,7 +117,8 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
 
 /// `parallax stories`: the stories clustering finds, newest first.
 pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCode> {
-    let stories = corpus_stories(corpus);
+    // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
+    let stories = &corpus.stories;
     let mut out = io::stdout().lock();
     match format {
         AlignFormat::Json => {
@@ -143,7 +145,7 @@ pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCod
                 pad("DAYS", 23),
                 pad("N", 3)
             )?;
-            for s in &stories {
+            for s in stories {
                 let days = match (&s.first_day, &s.last_day) {
                     (Some(a), Some(b)) if a == b => a.clone(),
                     (Some(a), Some(b)) => format!("{a} – {b}"),
@@ -166,9 +168,10 @@ pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCod
 /// The stories a `compare` covers: the one asked for (by story id or an article id), else
 /// every story of two or more articles, else every story.
 fn chosen_stories(corpus: &Corpus, key: Option<&str>) -> Result<Vec<Story>, String> {
-    let stories = corpus_stories(corpus);
+    // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
+    let stories = &corpus.stories;
     match key {
-        Some(key) => find_story(&stories, corpus, key)
+        Some(key) => find_story(stories, corpus, key)
             .cloned()
             .map(|s| vec![s])
             .ok_or_else(|| {
@@ -184,7 +187,11 @@ fn chosen_stories(corpus: &Corpus, key: Option<&str>) -> Result<Vec<Story>, Stri
                 .filter(|s| s.articles.len() > 1)
                 .cloned()
                 .collect();
-            Ok(if several.is_empty() { stories } else { several })
+            Ok(if several.is_empty() {
+                stories.clone()
+            } else {
+                several
+            })
         }
     }
 }

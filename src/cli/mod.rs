@@ -133,14 +133,22 @@ pub struct Session {
 
 impl Session {
     pub fn new(config: Config) -> Result<Session, String> {
+        // Every error names the config file it came from.
+        let source = config.source.clone();
+        Session::build(config).map_err(|e| match source {
+            Some(path) if !e.starts_with(&path.display().to_string()) => {
+                format!("{}: {e}", path.display())
+            }
+            _ => e,
+        })
+    }
+
+    fn build(config: Config) -> Result<Session, String> {
         let perspectives =
             config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
         let classifier = Classifier::from_toml(&perspectives)
             .map_err(|e| format!("perspectives in config: {e}"))?;
-        let keymap = Keymap::with_overrides(&config.keys).map_err(|e| match &config.source {
-            Some(path) => format!("{}: {e}", path.display()),
-            None => e,
-        })?;
+        let keymap = Keymap::with_overrides(&config.keys)?;
         if !config.topic.is_empty() {
             let mut user = toml::Table::new();
             user.insert(
@@ -177,9 +185,10 @@ impl Session {
         }
     }
 
-    /// The given paths; else the config's paths; else the bundled seeds.
+    /// The given paths, else the bundled seeds (the commands; the config's `paths` are what
+    /// the reader opens by default).
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        load_with(self.classifier, &self.paths(paths))
+        load_with(self.classifier, paths)
     }
 
     /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
@@ -211,11 +220,16 @@ fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode
     }
     let mut state = loaded.state;
     if text.is_none() && !clear {
-        match state.get(id).note {
-            Some(note) => println!("{note}"),
-            None => eprintln!("parallax: no note for \"{id}\""),
-        }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(match state.get(id).note {
+            Some(note) => {
+                println!("{note}");
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("parallax: no note for \"{id}\"");
+                ExitCode::FAILURE
+            }
+        });
     }
     let note = text.map(|t| crate::text::sanitize::clean_line(&t));
     state.update(id, |s| s.note = note);
@@ -271,7 +285,7 @@ pub fn main() -> ExitCode {
     let load = |paths: &[PathBuf]| session.load(paths);
     let result = match cli.command {
         None => {
-            let corpus = load(&cli.paths);
+            let corpus = load(&session.paths(&cli.paths));
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
@@ -295,7 +309,13 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths }) => output::print_check(&load(&paths)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Note { id, text, clear }) => note(&id, text, clear),
+        Some(Command::Note { id, text, clear }) => {
+            let known = load(&session.paths(&[])).article(&id).is_some();
+            if !known && text.is_some() {
+                eprintln!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)");
+            }
+            note(&id, text, clear)
+        }
         Some(Command::Topics {
             paths,
             format,

@@ -52,21 +52,43 @@ pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
             writeln!(out)?;
         }
         ListFormat::Table => {
+            // Columns as wide as their longest value, so ids can be copied whole into `show`.
+            let width = |values: &mut dyn Iterator<Item = usize>, header: &str, max: usize| {
+                values
+                    .max()
+                    .unwrap_or(0)
+                    .max(display_width(header))
+                    .min(max)
+            };
+            let articles = &corpus.articles;
+            let id_w = width(&mut articles.iter().map(|a| display_width(&a.id)), "ID", 80);
+            let p_w = width(
+                &mut articles.iter().map(|a| display_width(&a.perspective)),
+                "PERSPECTIVE",
+                30,
+            );
+            let o_w = width(
+                &mut articles
+                    .iter()
+                    .map(|a| display_width(a.outlet.as_deref().unwrap_or("-"))),
+                "OUTLET",
+                24,
+            );
             writeln!(
                 out,
                 "{} {} {} {} TITLE",
-                pad("ID", 22),
-                pad("PERSPECTIVE", 11),
-                pad("OUTLET", 20),
+                pad("ID", id_w),
+                pad("PERSPECTIVE", p_w),
+                pad("OUTLET", o_w),
                 pad("DATE", 10)
             )?;
-            for a in &corpus.articles {
+            for a in articles {
                 writeln!(
                     out,
                     "{} {} {} {} {}",
-                    pad(&a.id, 22),
-                    pad(&a.perspective, 11),
-                    pad(a.outlet.as_deref().unwrap_or("-"), 20),
+                    pad(&a.id, id_w),
+                    pad(&a.perspective, p_w),
+                    pad(a.outlet.as_deref().unwrap_or("-"), o_w),
                     pad(a.day().unwrap_or("-"), 10),
                     a.title
                 )?;

@@ -165,7 +165,7 @@ pub fn wordpress_drafts(value: &Value) -> Result<Vec<Draft>, String> {
         Value::Object(_) => wordpress_post(value)
             .map(|d| vec![d])
             .ok_or_else(|| not_wordpress(value)),
-        _ => Err("JSON is not an object or array of articles".into()),
+        _ => Err("JSON is a single value, not an article or a list of articles; skipped".into()),
     }
 }
 

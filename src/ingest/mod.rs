@@ -129,7 +129,7 @@ impl Ingestor<'_> {
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
     let warn = |warnings: &mut Vec<LoadWarning>, message: String| {
         warnings.push(LoadWarning {
-            file: path.display().to_string(),
+            file: display_path(path),
             message,
         })
     };
@@ -150,10 +150,19 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadW
     };
     for entry in entries.flatten() {
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if !hidden {
+        // Links to folders are not followed: one pointing at its own parent (or at `/`)
+        // would walk forever. A link to a file is read like the file.
+        let folder_link = entry.file_type().is_ok_and(|t| t.is_symlink())
+            && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+        if !hidden && !folder_link {
             collect_files(&entry.path(), files, warnings);
         }
     }
+}
+
+/// A path as shown to the user: file names are untrusted too, and may hold escape sequences.
+fn display_path(path: &Path) -> String {
+    clean_line(&path.display().to_string())
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -172,7 +181,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 
 fn read_manifest(path: &Path, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
     let text = std::fs::read_to_string(path).ok()?;
-    parse_manifest(&path.display().to_string(), &text, warnings)
+    parse_manifest(&display_path(path), &text, warnings)
 }
 
 fn parse_manifest(display: &str, text: &str, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {

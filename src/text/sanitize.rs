@@ -49,7 +49,8 @@ pub fn collapse_spaces(input: &str) -> String {
 pub fn is_forbidden(c: char) -> bool {
     c.is_control() // C0 and C1 controls, DEL
         || matches!(c,
-            '\u{200e}' | '\u{200f}'              // LRM, RLM
+            '\u{200b}' | '\u{2060}'              // zero-width space, word joiner
+            | '\u{200e}' | '\u{200f}'            // LRM, RLM
             | '\u{202a}'..='\u{202e}'            // bidi embeddings and overrides
             | '\u{2066}'..='\u{2069}'            // bidi isolates
             | '\u{feff}'                         // BOM / zero-width no-break space
@@ -132,6 +133,13 @@ mod tests {
     fn strips_osc_terminated_by_st_and_bidi_overrides() {
         let dirty = "x\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{202e}y";
         assert_eq!(clean_text(dirty), "xlink y");
+    }
+
+    #[test]
+    fn zero_width_spaces_go_but_joiners_that_shape_text_stay() {
+        assert_eq!(clean_text("제목\u{200b}\u{2060}"), "제목");
+        let family = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(clean_text(family), family);
     }
 
     #[test]

@@ -140,8 +140,14 @@ impl Widget for Pane<'_> {
                 let first = wrapped.block_starts.get(line.block) == Some(&(view.top + row));
                 let style = Style::default().fg(theme::group_color(group));
                 if first {
+                    // Reversed, so the letter reads as a mark even where a full-width line of
+                    // text runs right up to it.
                     let letter = theme::group_letter(group).to_string();
-                    buf.set_string(gutter, y, letter, style.add_modifier(Modifier::BOLD));
+                    let mark = Style::default()
+                        .bg(theme::group_color(group))
+                        .fg(Color::Black)
+                        .add_modifier(Modifier::BOLD);
+                    buf.set_string(gutter, y, letter, mark);
                 } else {
                     buf.set_string(gutter, y, "▏", style);
                 }

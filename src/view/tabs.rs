@@ -19,8 +19,11 @@ impl Widget for Tabs<'_> {
             .map(|c| state.tab_label(c))
             .collect();
         let widths: Vec<usize> = labels.iter().map(|l| display_width(l)).collect();
-        let rects = layout::tabs(area, &widths);
+        let rects = layout::tabs(area, &widths, state.focus);
         for (column, (rect, label)) in rects.iter().zip(&labels).enumerate() {
+            if rect.width == 0 {
+                continue; // scrolled off to the left
+            }
             let color = theme::perspective_color(&state.columns[column].perspective);
             let style = if column == state.focus {
                 Style::default()
