@@ -390,6 +390,7 @@ pub fn markdown(reports: &[Report]) -> String {
                             )
                         })
                         .collect();
+                    let words = distinct(words);
                     let _ = writeln!(
                         md,
                         "| {measure} | {} | {} | {} |",
@@ -691,6 +692,7 @@ pub fn html(reports: &[Report]) -> String {
                             )
                         })
                         .collect();
+                    let words = distinct(words);
                     let _ = writeln!(
                         h,
                         "<tr{}><td>{measure}</td><td><b>{}</b></td><td>{}</td><td>{}</td></tr>",
@@ -750,6 +752,15 @@ pub fn html(reports: &[Report]) -> String {
     h
 }
 
+/// The same words from the same outlet said once ("July" twice in one article).
+fn distinct(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -790,6 +801,19 @@ mod tests {
         assert_eq!(
             html_diff(&diff),
             "<ins>&lt;b&gt;</ins> <span class=\"pa\" title=\"for “&quot;x&quot;”\">&amp;</span>"
+        );
+    }
+
+    #[test]
+    fn repeated_mentions_are_listed_once() {
+        let items = vec![
+            "“July” (Kyodo)".to_string(),
+            "“July” (Kyodo)".into(),
+            "“July” (Yomiuri)".into(),
+        ];
+        assert_eq!(
+            super::distinct(items),
+            vec!["“July” (Kyodo)", "“July” (Yomiuri)"]
         );
     }
 }
