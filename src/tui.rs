@@ -75,7 +75,9 @@ fn event_loop(
         .unwrap_or((ReadingState::default(), None));
     let mut state = AppState::new(&corpus, options.keymap.clone(), size.width, size.height)
         .with_reading(&corpus, loaded.0);
-    state.message = loaded.1;
+    if loaded.1.is_some() {
+        state.message = loaded.1;
+    }
     let mut watcher = match (&options.reload, options.watch.is_empty()) {
         (Some(_), false) => match FolderWatcher::new(&options.watch) {
             Ok(w) => Some(w),

@@ -102,9 +102,12 @@ impl PartialEq for CompareCache {
 impl CompareCache {
     /// Analyse `story` (once per opening of a story, never per frame).
     pub fn open(&mut self, corpus: &Corpus, story: usize) {
+        // Alignment compares every pair of the story's articles: past a few dozen it would
+        // hold the reader up for seconds, so such a story opens without it.
         self.current = corpus
             .stories
             .get(story)
+            .filter(|s| s.articles.len() <= MAX_COMPARED_ARTICLES)
             .map(|s| Rc::new(Comparison::new(corpus, s)));
     }
 
@@ -120,6 +123,9 @@ impl CompareCache {
         }
     }
 }
+
+/// Stories with more articles than this open without paragraph alignment, figures or quotes.
+pub const MAX_COMPARED_ARTICLES: usize = 40;
 
 /// The follower's first line in `aligned` mode: the leader's top line as a block position,
 /// mapped through the pair's `SyncMap`, back to a line of the follower's layout. Block
@@ -140,6 +146,12 @@ impl AppState {
     /// default sync mode unless the user chose one.
     pub(super) fn open_comparison(&mut self, corpus: &Corpus, story: usize) {
         self.compare.open(corpus, story);
+        let size = corpus.stories.get(story).map_or(0, |s| s.articles.len());
+        if size > MAX_COMPARED_ARTICLES {
+            self.message = Some(format!(
+                "{size} articles: too many to align (at most {MAX_COMPARED_ARTICLES}); lockstep instead"
+            ));
+        }
         if !self.compare.sync_chosen {
             self.sync = self.compare.default_sync();
         }

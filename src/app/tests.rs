@@ -782,3 +782,21 @@ fn next_match_moves_on_to_a_pane_that_has_one() {
     update(&mut s, &corpus, Action::SearchNext);
     assert_eq!(s.focus, 1);
 }
+
+#[test]
+fn a_story_too_big_to_align_opens_in_lockstep_with_a_note() {
+    let articles: Vec<Article> = (0..41)
+        .map(|i| {
+            let perspective = ["korean", "japanese", "wire"][i % 3];
+            article(&format!("a{i}"), perspective, "big", "2025-10-28", words(3))
+        })
+        .collect();
+    let corpus = Corpus::new(articles, vec![], &BTreeMap::new());
+    let s = state(&corpus);
+    assert_eq!(s.sync, SyncMode::Lockstep);
+    assert!(s.compare.get().is_none());
+    assert_eq!(
+        s.message.as_deref(),
+        Some("41 articles: too many to align (at most 40); lockstep instead")
+    );
+}
