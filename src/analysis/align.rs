@@ -107,24 +107,8 @@ impl StoryAlignment {
     }
 }
 
-/// A sparse, unit-length term vector: (term id, weight), sorted by id.
-type Vector = Vec<(u32, f32)>;
-
-fn cosine(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
+// Sparse unit-length term vectors and their cosine are shared with story clustering.
+use super::cluster::{cosine, Vector};
 
 /// Weighted term counts of one text, before idf.
 /// A term said again counts less each time (1 + ln n): a paragraph that repeats "North Korea"

@@ -48,6 +48,7 @@ pub fn cluster(articles: &[Article]) -> Vec<Story> {
     cluster_with(articles, &ClusterConfig::default())
 }
 
+/// A sparse, unit-length term vector: (term id, weight), sorted by id.
 pub type Vector = Vec<(u32, f32)>;
 
 /// How many later articles (in date order) each article is compared with.
