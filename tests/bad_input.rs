@@ -206,3 +206,24 @@ fn notes_are_kept_in_the_state_dir_and_shown_by_show() {
         .success());
     assert!(!stdout(&run(&["show", "001_dfab2ef32de3a2b5"])).contains("note "));
 }
+
+#[test]
+fn escape_sequences_in_file_names_never_reach_the_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "e\x1b[2Jmpty.txt", b"");
+    write(dir.path(), "evil\x1b]0;pwn\x07.txt", GOOD.as_bytes());
+    let check = parallax(&["check", dir.path().to_str().expect("path")]);
+    let text = stdout(&check);
+    assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+    assert!(text.contains("mpty.txt: file is empty"), "{text}");
+    let list = stdout(&parallax(&[
+        "list",
+        "--format",
+        "json",
+        dir.path().to_str().expect("path"),
+    ]));
+    assert!(
+        !list.contains("\\u001b") && !list.contains('\x1b'),
+        "{list}"
+    );
+}

@@ -84,7 +84,6 @@ impl Ingestor<'_> {
     /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
     /// applies to the files beside it.
     pub fn load_paths(&self, paths: &[PathBuf]) -> Corpus {
-        let ingestor = self;
         let mut warnings = Vec::new();
         let mut files = Vec::new();
         for path in paths {
@@ -92,36 +91,72 @@ impl Ingestor<'_> {
         }
         files.sort();
         files.dedup();
-        let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
-        let mut articles = Vec::new();
+        files.retain(|f| f.file_name().is_none_or(|n| n != manifest::FILE_NAME));
+        // Each folder's manifest, read once, before the files are parsed in parallel.
+        let mut manifests: BTreeMap<PathBuf, Option<(Manifest, String)>> = BTreeMap::new();
         for file in &files {
-            if file.file_name().is_some_and(|n| n == manifest::FILE_NAME) {
-                continue;
-            }
             let folder = file.parent().unwrap_or(Path::new("")).to_path_buf();
-            let manifest_path = folder.join(manifest::FILE_NAME);
-            let manifest = manifests
-                .entry(folder)
-                .or_insert_with(|| read_manifest(&manifest_path, &mut warnings));
-            let display = file.display().to_string();
-            let manifest_display = manifest_path.display().to_string();
-            match read_file(file) {
-                Ok(bytes) => {
-                    let result = ingestor.ingest_file(
-                        &display,
-                        &bytes,
-                        manifest.as_ref().map(|m| (m, manifest_display.as_str())),
-                    );
-                    articles.extend(result.articles);
-                    warnings.extend(result.warnings);
-                }
-                Err(message) => warnings.push(LoadWarning {
-                    file: display,
-                    message,
-                }),
+            if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(folder) {
+                let path = slot.key().join(manifest::FILE_NAME);
+                let manifest =
+                    read_manifest(&path, &mut warnings).map(|m| (m, display_path(&path)));
+                slot.insert(manifest);
             }
         }
-        let manifests = manifests.into_values().flatten().collect();
+        let parse = |file: &PathBuf| -> FileResult {
+            let display = display_path(file);
+            let folder = file.parent().unwrap_or(Path::new(""));
+            let manifest = manifests
+                .get(folder)
+                .and_then(Option::as_ref)
+                .map(|(m, p)| (m, p.as_str()));
+            match read_file(file) {
+                Ok(bytes) => self.ingest_file(&display, &bytes, manifest),
+                Err(message) => FileResult {
+                    articles: Vec::new(),
+                    warnings: vec![LoadWarning {
+                        file: display,
+                        message,
+                    }],
+                },
+            }
+        };
+        // Files are independent: parse them on every core, then keep the results in path
+        // order so ids and stories come out the same on every run.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = files.len().div_ceil(threads).max(1);
+        let results: Vec<FileResult> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| (part, scope.spawn(move || part.iter().map(parse).collect())))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|(part, handle)| {
+                    // A parser bug must not take the other files down, nor hide these.
+                    handle.join().unwrap_or_else(|_| {
+                        part.iter()
+                            .map(|file| FileResult {
+                                articles: Vec::new(),
+                                warnings: vec![LoadWarning {
+                                    file: display_path(file),
+                                    message: "internal error while reading this file; skipped"
+                                        .into(),
+                                }],
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect()
+        });
+        let mut articles = Vec::new();
+        for result in results {
+            articles.extend(result.articles);
+            warnings.extend(result.warnings);
+        }
+        let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
         finish(articles, warnings, manifests)
     }
 }
