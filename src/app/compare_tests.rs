@@ -1,6 +1,7 @@
 //! `update` sequences for aligned sync, counterpart jumps and the figures and quotes views:
 //! on a made-up story whose alignment is known by construction, and on the seed story.
 
+use super::super::tests::{state, tops};
 use super::super::*;
 use crate::model::{Article, Block, BlockKind, Format};
 use std::collections::BTreeMap;
@@ -62,17 +63,6 @@ fn corpus() -> Corpus {
         vec![],
         &BTreeMap::new(),
     )
-}
-
-fn state(corpus: &Corpus) -> AppState {
-    AppState::new(corpus, Keymap::embedded().clone(), 120, 40)
-}
-
-fn tops(state: &AppState, corpus: &Corpus) -> Vec<usize> {
-    let layout = state.layout();
-    (0..state.columns.len())
-        .map(|c| state.view_of(corpus, &layout, c).top)
-        .collect()
 }
 
 fn down(n: i32) -> Action {

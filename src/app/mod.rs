@@ -194,12 +194,7 @@ impl AppState {
             search: None,
             topics: TopicCache::default(),
             hits: search::HitCache::default(),
-            warning_count: corpus.warnings.len()
-                + corpus
-                    .articles
-                    .iter()
-                    .map(|a| a.warnings.len())
-                    .sum::<usize>(),
+            warning_count: corpus.warning_count(),
             running: true,
             keymap,
             cache: WrapCache::default(),
@@ -234,7 +229,7 @@ impl AppState {
         if let Some(s) = self.search.as_mut() {
             s.current = None;
         }
-        self.warning_count = fresh.all_warnings().len();
+        self.warning_count = fresh.warning_count();
         self.overlays.clear();
         self.open_story(fresh, story);
         if let Some(p) = focused {

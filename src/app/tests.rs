@@ -53,12 +53,12 @@ fn corpus() -> Corpus {
     Corpus::new(articles, vec![], &titles)
 }
 
-fn state(corpus: &Corpus) -> AppState {
+pub(super) fn state(corpus: &Corpus) -> AppState {
     AppState::new(corpus, Keymap::embedded().clone(), 120, 40)
 }
 
 /// The first visible line of each column at the current size.
-fn tops(state: &AppState, corpus: &Corpus) -> Vec<usize> {
+pub(super) fn tops(state: &AppState, corpus: &Corpus) -> Vec<usize> {
     let layout = state.layout();
     (0..state.columns.len())
         .map(|c| state.view_of(corpus, &layout, c).top)

@@ -93,7 +93,7 @@ pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
                     a.title
                 )?;
             }
-            let warnings = corpus.all_warnings().len();
+            let warnings = corpus.warning_count();
             if warnings > 0 {
                 writeln!(
                     out,

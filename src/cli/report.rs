@@ -119,7 +119,7 @@ fn outlet_of(article: &Article) -> String {
 impl Report {
     pub fn new(corpus: &Corpus, analysis: &StoryAnalysis) -> Report {
         let story = &analysis.story;
-        let classifier = Classifier::embedded();
+        let classifier = Classifier::active();
         let articles: Vec<&Article> = story
             .articles
             .iter()

@@ -275,7 +275,7 @@ pub fn topics_table(
             let _ = writeln!(out);
         }
     }
-    let warnings = corpus.all_warnings().len();
+    let warnings = corpus.warning_count();
     if warnings > 0 {
         let _ = writeln!(
             out,

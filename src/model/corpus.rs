@@ -48,6 +48,16 @@ impl Corpus {
         self.articles.iter().find(|a| a.id == id)
     }
 
+    /// How many warnings `all_warnings` would list, without building them.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len()
+            + self
+                .articles
+                .iter()
+                .map(|a| a.warnings.len())
+                .sum::<usize>()
+    }
+
     /// Every warning: the load warnings and each article's own, with its file name.
     pub fn all_warnings(&self) -> Vec<LoadWarning> {
         let mut all = self.warnings.clone();
