@@ -48,6 +48,29 @@ impl Default for AlignConfig {
 pub struct BlockMatch {
     pub block: usize,
     pub score: f32,
+    /// The score of the next-best block of the same article (0 when there is none): how
+    /// clearly this one won.
+    pub runner_up: f32,
+}
+
+/// Below this cosine a match is weak whatever its margin (generic paragraphs that share a
+/// few story-wide words score 0.15–0.19).
+pub const WEAK_SCORE: f32 = 0.2;
+/// A match must beat its runner-up by this much to be a clear one.
+pub const MARGIN: f32 = 0.05;
+
+impl BlockMatch {
+    /// Weak: a low cosine, or hardly better than the next-best paragraph. The reader draws
+    /// such a match dim.
+    pub fn is_weak(&self) -> bool {
+        self.score < WEAK_SCORE || self.score - self.runner_up < MARGIN
+    }
+
+    /// The margin rule: a proposal that is both low and no clearer than its runner-up is a
+    /// guess between look-alikes, not a counterpart.
+    pub fn passes_margin(&self) -> bool {
+        self.score >= WEAK_SCORE || self.score - self.runner_up >= MARGIN
+    }
 }
 
 /// How the blocks of article `from` map onto article `to` (indexes into the corpus articles).
@@ -249,24 +272,34 @@ pub fn align_story_with(
                         return None;
                     }
                     let from_kind = articles[from].blocks[i].kind;
-                    (0..tl)
-                        .filter(|&j| judged[ts + j])
-                        .map(|j| {
-                            let to_kind = articles[to].blocks[j].kind;
-                            let mut score = cosine(&vectors[fs + i], &vectors[ts + j]);
-                            // A heading answers a heading; against body text it is only a hint.
-                            if (from_kind == BlockKind::Heading) != (to_kind == BlockKind::Heading)
-                            {
-                                score *= 0.5;
+                    let mut best: Option<BlockMatch> = None;
+                    let mut runner_up = 0.0f32;
+                    for j in (0..tl).filter(|&j| judged[ts + j]) {
+                        let to_kind = articles[to].blocks[j].kind;
+                        let mut score = cosine(&vectors[fs + i], &vectors[ts + j]);
+                        // A heading answers a heading; against body text it is only a hint.
+                        if (from_kind == BlockKind::Heading) != (to_kind == BlockKind::Heading) {
+                            score *= 0.5;
+                        }
+                        if score >= config.threshold {
+                            let (a, b) = ((from, i), (to, j));
+                            scores.insert((a.min(b), a.max(b)), score);
+                        }
+                        // Ties go to the earlier block.
+                        match best {
+                            Some(b) if score <= b.score => runner_up = runner_up.max(score),
+                            _ => {
+                                runner_up = runner_up.max(best.map_or(0.0, |b| b.score));
+                                best = Some(BlockMatch {
+                                    block: j,
+                                    score,
+                                    runner_up: 0.0,
+                                });
                             }
-                            BlockMatch { block: j, score }
-                        })
-                        .filter(|m| m.score >= config.threshold)
-                        .inspect(|m| {
-                            let (a, b) = ((from, i), (to, m.block));
-                            scores.insert((a.min(b), a.max(b)), m.score);
-                        })
-                        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.block.cmp(&a.block)))
+                        }
+                    }
+                    best.map(|b| BlockMatch { runner_up, ..b })
+                        .filter(|m| m.score >= config.threshold && m.passes_margin())
                 })
                 .collect();
             pairs.push(PairAlignment { from, to, matches });
@@ -582,9 +615,83 @@ mod tests {
         assert_eq!(map.map(pos(7, 0.0)), pos(1, 1.0));
     }
 
+    fn story_article(id: &str, blocks: &[&str]) -> Article {
+        Article {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            format: crate::model::Format::Text,
+            title: id.into(),
+            outlet: None,
+            perspective: "wire".into(),
+            perspective_reason: "test".into(),
+            language: None,
+            date: None,
+            url: None,
+            byline: None,
+            dateline: None,
+            story: None,
+            blocks: blocks
+                .iter()
+                .map(|t| crate::model::Block::new(BlockKind::Paragraph, t.to_string()))
+                .collect(),
+            warnings: vec![],
+            dropped: vec![],
+        }
+    }
+
+    #[test]
+    fn weak_and_margin_rules() {
+        let m = |score, runner_up| BlockMatch {
+            block: 0,
+            score,
+            runner_up,
+        };
+        // Strong and clear.
+        assert!(!m(0.5, 0.1).is_weak() && m(0.5, 0.1).passes_margin());
+        // Strong but a near tie: kept, drawn weak.
+        assert!(m(0.5, 0.48).is_weak() && m(0.5, 0.48).passes_margin());
+        // Low but clear: kept, drawn weak.
+        assert!(m(0.17, 0.0).is_weak() && m(0.17, 0.0).passes_margin());
+        // Low and no clearer than the next: no counterpart.
+        assert!(!m(0.17, 0.15).passes_margin());
+    }
+
+    #[test]
+    fn a_low_proposal_that_ties_its_runner_up_is_dropped() {
+        // Block 0 of `a` shares two words with two look-alike blocks of `b`: a low tie (0.17).
+        // Block 1 says the same as `b` block 2: a clear match.
+        let a = story_article(
+            "a",
+            &[
+                "alliance partners region cooperation dialogue",
+                "tariff cuts automobiles semiconductors agreed summit",
+            ],
+        );
+        let b = story_article(
+            "b",
+            &[
+                "alliance partners weather baseball stadium typhoon crowd",
+                "alliance partners weather baseball stadium typhoon crowd",
+                "tariff cuts automobiles semiconductors agreed summit",
+            ],
+        );
+        let alignment = align_story(&[a, b], &[0, 1]);
+        let pair = alignment.pair(0, 1).expect("the pair");
+        assert_eq!(pair.matches[0], None, "{:?}", pair.matches);
+        let clear = pair.matches[1].expect("a clear match");
+        assert_eq!(clear.block, 2);
+        assert!(!clear.is_weak());
+    }
+
     #[test]
     fn monotone_map_keeps_the_heaviest_ordered_chain() {
-        let m = |block, score| Some(BlockMatch { block, score });
+        let m = |block, score| {
+            Some(BlockMatch {
+                block,
+                score,
+                runner_up: 0.0,
+            })
+        };
         let pair = PairAlignment {
             from: 0,
             to: 1,

@@ -19,6 +19,8 @@ pub struct Comparison {
     groups: HashMap<usize, Vec<Option<usize>>>,
     /// Scroll mappings for `aligned` sync, per (leader article, follower article).
     maps: HashMap<(usize, usize), SyncMap>,
+    /// Grouped blocks whose every match with the rest of their group is weak (drawn dim).
+    weak: std::collections::HashSet<(usize, usize)>,
     /// Every figure mention in the order the figures view lists them: (group, value,
     /// mention) indexes.
     pub mentions: Vec<(usize, usize, usize)>,
@@ -49,6 +51,23 @@ impl Comparison {
                 ((pair.from, pair.to), map)
             })
             .collect();
+        let alignment = &analysis.alignment;
+        let weak = alignment
+            .groups()
+            .iter()
+            .flat_map(|group| {
+                group.iter().copied().filter(move |&(article, block)| {
+                    group
+                        .iter()
+                        .filter(|other| other.0 != article)
+                        .all(|&(to, _)| {
+                            alignment
+                                .counterpart(article, block, to)
+                                .is_none_or(|m| m.is_weak())
+                        })
+                })
+            })
+            .collect();
         let mut mentions = Vec::new();
         for (g, group) in analysis.figures.iter().enumerate() {
             for (v, value) in group.values.iter().enumerate() {
@@ -59,6 +78,7 @@ impl Comparison {
             analysis,
             groups,
             maps,
+            weak,
             mentions,
         }
     }
@@ -77,6 +97,11 @@ impl Comparison {
     /// The alignment group of a block (the gutter mark), if it has one.
     pub fn group_of(&self, article: usize, block: usize) -> Option<usize> {
         self.groups.get(&article)?.get(block).copied().flatten()
+    }
+
+    /// True when a grouped block's matches are all weak (low cosine or a slim margin).
+    pub fn is_weak(&self, article: usize, block: usize) -> bool {
+        self.weak.contains(&(article, block))
     }
 
     pub fn map(&self, from: usize, to: usize) -> Option<&SyncMap> {

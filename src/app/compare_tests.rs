@@ -112,6 +112,38 @@ fn aligned_holds_still_through_an_unmatched_stretch_then_matches_stand_level() {
 }
 
 #[test]
+fn the_first_frame_of_an_aligned_story_already_stands_level() {
+    // Korean opens with SUMMIT; the Japanese has ten fillers before it (SUMMIT is block 10,
+    // line 20). Opening must already put it level, so `k` at the top moves nothing.
+    let mut japanese = filler("jf", 10);
+    japanese.push(SUMMIT.to_string());
+    japanese.push(ABDUCTION.to_string());
+    japanese.extend(filler("jg", 30));
+    let mut korean = vec![SUMMIT.to_string(), ABDUCTION.to_string()];
+    korean.extend(filler("kf", 30));
+    let corpus = Corpus::new(
+        vec![
+            article("k", "korean", korean),
+            article("j", "japanese", japanese),
+        ],
+        vec![],
+        &BTreeMap::new(),
+    );
+    let mut s = state(&corpus);
+    assert_eq!(s.sync, SyncMode::Aligned);
+    assert_eq!(tops(&s, &corpus), vec![0, 20], "level from the first frame");
+    update(&mut s, &corpus, down(-1));
+    assert_eq!(
+        tops(&s, &corpus),
+        vec![0, 20],
+        "the first key moves nothing"
+    );
+    // A reload (and a story reopened) is level again too.
+    let s = s.reloaded(&corpus, &corpus);
+    assert_eq!(tops(&s, &corpus), vec![0, 20]);
+}
+
+#[test]
 fn cycling_sync_reaches_aligned_and_the_choice_survives_a_story_switch() {
     let corpus = corpus();
     let mut s = state(&corpus);

@@ -93,7 +93,8 @@ pub fn screen(area: Rect, columns: usize, focus: usize, zoom: bool) -> ScreenLay
     layout
 }
 
-/// A pane's parts: a border, one column of padding each side, the header, then the body.
+/// A pane's parts: a border, one column of padding each side, the header, then the body (one
+/// column narrower than the header: a blank column between the text and the gutter).
 pub fn pane(column: usize, outer: Rect) -> PaneLayout {
     let inner_height = outer.height.saturating_sub(2);
     let text_x = outer.x + 2;
@@ -104,10 +105,12 @@ pub fn pane(column: usize, outer: Rect) -> PaneLayout {
         _ => 0,
     };
     let header = Rect::new(text_x, outer.y + 1, text_width, header_height);
+    // The body gives up its last column to a blank one, so the alignment letter in the right
+    // padding never touches a full-width line of text ("fromb").
     let body = Rect::new(
         text_x,
         outer.y + 1 + header_height,
-        text_width,
+        text_width.saturating_sub(1),
         inner_height - header_height,
     );
     let scrollbar = Rect::new(
@@ -188,7 +191,7 @@ mod tests {
         assert_eq!(l.panes[0].outer, Rect::new(0, 1, 40, 38));
         assert_eq!(l.panes[2].outer, Rect::new(80, 1, 40, 38));
         // Border, padding, header of 4 lines.
-        assert_eq!(l.panes[1].body, Rect::new(42, 6, 36, 32));
+        assert_eq!(l.panes[1].body, Rect::new(42, 6, 35, 32));
         assert_eq!(l.panes[1].scrollbar, Rect::new(79, 2, 1, 36));
     }
 

@@ -231,12 +231,7 @@ impl AppState {
         }
         self.warning_count = fresh.warning_count();
         self.overlays.clear();
-        self.open_story(fresh, story);
-        if let Some(p) = focused {
-            if let Some(column) = self.columns.iter().position(|c| c.perspective == p) {
-                self.focus = column;
-            }
-        }
+        self.open_story_focused(fresh, story, focused.as_deref());
         self.message = Some(format!("reloaded: {} articles", fresh.articles.len()));
         self
     }
@@ -277,6 +272,12 @@ impl AppState {
     }
 
     fn open_story(&mut self, corpus: &Corpus, story: usize) {
+        self.open_story_focused(corpus, story, None);
+    }
+
+    /// Open `story` with the focus on the column of `perspective` (the first column when it
+    /// has none).
+    fn open_story_focused(&mut self, corpus: &Corpus, story: usize, perspective: Option<&str>) {
         self.story = story;
         self.columns = story_columns(corpus, story);
         self.open_comparison(corpus, story);
@@ -290,11 +291,19 @@ impl AppState {
                 }
             }
         }
-        self.focus = 0;
+        self.focus = perspective
+            .and_then(|p| self.columns.iter().position(|c| c.perspective == p))
+            .unwrap_or(0);
         self.zoom = false;
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
             s.current = None;
+        }
+        // The first frame already shows the others where the sync mode puts them: otherwise
+        // the first key (even `k` at the top) makes them jump.
+        if !self.columns.is_empty() {
+            let layout = self.layout();
+            self.sync_from(corpus, &layout, self.focus);
         }
     }
 

@@ -126,27 +126,36 @@ impl Widget for Pane<'_> {
                 _ => spans.push(Span::styled(text, text_style)),
             }
             buf.set_line(body.x, y, &Line::from(spans), body.width);
-            // The alignment mark: the right padding column, before the scrollbar.
+            // The alignment mark: the right padding column, before the scrollbar, with a blank
+            // column between it and the text.
             let group = state
                 .compare
                 .get()
                 .and_then(|c| c.group_of(index, line.block));
-            let gutter = body.x + body.width;
+            let gutter = body.x + body.width + 1;
             if let (Some(group), false, true) = (
                 group,
                 matches!(line.kind, LineKind::Blank | LineKind::Fold),
                 gutter < layout.scrollbar.x,
             ) {
                 let first = wrapped.block_starts.get(line.block) == Some(&(view.top + row));
+                let weak = state
+                    .compare
+                    .get()
+                    .is_some_and(|c| c.is_weak(index, line.block));
                 let style = Style::default().fg(theme::group_color(group));
                 if first {
-                    // Reversed, so the letter reads as a mark even where a full-width line of
-                    // text runs right up to it.
+                    // A strong match reversed and bold; a weak one (low cosine or slim margin)
+                    // a dim letter, so it reads as a hint rather than a claim.
                     let letter = theme::group_letter(group).to_string();
-                    let mark = Style::default()
-                        .bg(theme::group_color(group))
-                        .fg(Color::Black)
-                        .add_modifier(Modifier::BOLD);
+                    let mark = if weak {
+                        style.add_modifier(Modifier::DIM)
+                    } else {
+                        Style::default()
+                            .bg(theme::group_color(group))
+                            .fg(Color::Black)
+                            .add_modifier(Modifier::BOLD)
+                    };
                     buf.set_string(gutter, y, letter, mark);
                 } else {
                     buf.set_string(gutter, y, "▏", style);
