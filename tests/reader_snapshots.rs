@@ -264,7 +264,7 @@ fn highlight_filter_colours_terms_and_marks_the_gutter() {
     assert_eq!(buffer[(1, y)].symbol(), "▌");
     assert_eq!(buffer[(1, y)].fg, trade);
     // An untagged word stays plain.
-    let (x, y) = find_word(&buffer, "inward").expect("the Japanese lead");
+    let (x, y) = find_word(&buffer, "confirming").expect("the Japanese lead");
     assert_eq!(buffer[(x, y)].fg, Color::Reset);
 }
 
@@ -410,4 +410,53 @@ fn quotes_view() {
     // A paraphrase ("army" for "military") is italic.
     let (x, y) = find_word(&buffer, "army").expect("a paraphrase");
     assert!(buffer[(x, y)].modifier.contains(Modifier::ITALIC));
+}
+
+/// The alignment letters stand in a column of their own: the cell between the text and the
+/// gutter is blank on every row of every pane, at 80, 120 and 200 columns, on English and
+/// CJK text, at the top and a few pages down.
+#[test]
+fn gutter_letters_never_touch_the_text() {
+    for corpus in [seeds(), cjk()] {
+        for width in [80u16, 120, 200] {
+            for pages in [0, 2, 5] {
+                let mut state = AppState::new(&corpus, Keymap::embedded().clone(), width, 40);
+                for _ in 0..pages {
+                    update(&mut state, &corpus, Action::Scroll(Scroll::Pages(1)));
+                }
+                let mut terminal =
+                    Terminal::new(TestBackend::new(width, 40)).expect("test backend");
+                terminal
+                    .draw(|frame| {
+                        frame.render_widget(
+                            Screen {
+                                state: &state,
+                                corpus: &corpus,
+                            },
+                            frame.area(),
+                        )
+                    })
+                    .expect("draw");
+                let buffer = terminal.backend().buffer();
+                let mut letters = 0;
+                for pane in &state.layout().panes {
+                    let gutter = pane.scrollbar.x - 1;
+                    for y in pane.body.y..pane.body.y + pane.body.height {
+                        let mark = buffer[(gutter, y)].symbol();
+                        if mark.chars().all(|c| c.is_ascii_lowercase()) && !mark.is_empty() {
+                            letters += 1;
+                        }
+                        let between = buffer[(gutter - 1, y)].symbol();
+                        assert!(
+                            between == " " || between.is_empty(),
+                            "{width} cols, {pages} pages, row {y}: {between:?} next to the gutter"
+                        );
+                    }
+                }
+                if pages == 0 {
+                    assert!(letters > 0, "{width} cols: the first screen shows marks");
+                }
+            }
+        }
+    }
 }

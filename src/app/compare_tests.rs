@@ -304,3 +304,49 @@ fn quotes_view_moves_over_groups_and_quotes_and_enter_jumps() {
         article.blocks[anchor.block].text
     );
 }
+
+#[test]
+fn a_weak_match_is_drawn_as_a_dim_letter_and_a_strong_one_reversed() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Modifier;
+    use ratatui::widgets::Widget;
+    // SUMMIT is shared word for word (strong); the second pair shares two words of five
+    // (cosine about 0.17, below the weak score, but clear of any runner-up, so kept).
+    let weak_k = "alliance partners region cooperation dialogue";
+    let weak_j = "alliance partners weather baseball stadium typhoon crowd";
+    let corpus = Corpus::new(
+        vec![
+            article("k", "korean", vec![SUMMIT.into(), weak_k.into()]),
+            article("j", "japanese", vec![SUMMIT.into(), weak_j.into()]),
+        ],
+        vec![],
+        &BTreeMap::new(),
+    );
+    let s = state(&corpus);
+    let comparison = s.compare.get().expect("analysed");
+    let weak = comparison
+        .analysis
+        .alignment
+        .counterpart(0, 1, 1)
+        .expect("the weak pair is kept");
+    assert!(weak.is_weak() && weak.score < 0.2, "{weak:?}");
+    assert!(comparison.is_weak(0, 1) && !comparison.is_weak(0, 0));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buffer = Buffer::empty(area);
+    crate::view::Screen {
+        state: &s,
+        corpus: &corpus,
+    }
+    .render(area, &mut buffer);
+    let pane = s.layout().panes[0];
+    let gutter = pane.scrollbar.x - 1;
+    let y = pane.body.y;
+    // Korean block 0 (line 0) strong, block 1 (line 2) weak.
+    let strong = &buffer[(gutter, y)];
+    assert_eq!(strong.symbol(), "a");
+    assert!(strong.modifier.contains(Modifier::BOLD) && !strong.modifier.contains(Modifier::DIM));
+    let dim = &buffer[(gutter, y + 2)];
+    assert_eq!(dim.symbol(), "b");
+    assert!(dim.modifier.contains(Modifier::DIM) && !dim.modifier.contains(Modifier::BOLD));
+}

@@ -6,6 +6,7 @@
 use super::{popup, theme};
 use crate::analysis::figures::FigureGroup;
 use crate::app::AppState;
+use crate::model::Corpus;
 use crate::text::width::{display_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,6 +16,7 @@ use ratatui::widgets::Widget;
 
 pub struct FiguresView<'a> {
     pub state: &'a AppState,
+    pub corpus: &'a Corpus,
     pub selected: usize,
 }
 
@@ -22,12 +24,14 @@ pub struct FiguresView<'a> {
 const MAX_VALUE_WIDTH: usize = 18;
 /// Widest column of mentions as written; a longer one pushes its sentence right.
 const MAX_WRITTEN_WIDTH: usize = 24;
-const LABEL_WIDTH: usize = 10;
+/// Room for the outlet and date of a mention ("Yomiuri Shimbu… 10-28").
+const LABEL_WIDTH: usize = 21;
 
 /// The view's lines at `width` cells, each with the mention it shows (None for a measure's
 /// heading and the blank line between measures).
 pub fn lines(
     figures: &[FigureGroup],
+    source: &dyn Fn(usize) -> String,
     selected: usize,
     width: usize,
 ) -> Vec<(Line<'static>, Option<usize>)> {
@@ -75,8 +79,7 @@ pub fn lines(
                     String::new()
                 };
                 let cursor = if index == selected { "▸" } else { " " };
-                let label =
-                    truncate_to_width(&theme::perspective_label(&mention.perspective), LABEL_WIDTH);
+                let label = truncate_to_width(&source(mention.article), LABEL_WIDTH);
                 let mut written = format!("“{}”", mention.text);
                 written.push_str(&pad(written_width, &written));
                 let fixed = 3 + value_width + 2 + LABEL_WIDTH + 2 + display_width(&written) + 2;
@@ -113,6 +116,33 @@ pub fn lines(
     out
 }
 
+/// Who wrote a mention or quote: the article's outlet and day ("Yomiuri Shimbun 10-28"),
+/// the outlet cut first so the date stays; the perspective shows as the label's colour.
+pub fn source_label(corpus: &Corpus, article: usize, width: usize) -> String {
+    let Some(article) = corpus.articles.get(article) else {
+        return String::new();
+    };
+    // "The Yomiuri Shimbun" reads as well without its article, and the column is narrow; an
+    // article without an outlet is named by its perspective.
+    let outlet = match article.outlet.as_deref() {
+        Some(o) => o.strip_prefix("The ").unwrap_or(o).to_string(),
+        None => theme::perspective_label(&article.perspective),
+    };
+    let outlet = outlet.as_str();
+    let day = article
+        .date
+        .as_deref()
+        .and_then(|d| d.get(5..10))
+        .filter(|d| d.as_bytes().get(2) == Some(&b'-'));
+    match day {
+        Some(day) => {
+            let outlet = truncate_to_width(outlet, width.saturating_sub(day.len() + 1));
+            format!("{outlet} {day}")
+        }
+        None => truncate_to_width(outlet, width),
+    }
+}
+
 fn pad(width: usize, text: &str) -> String {
     " ".repeat(width.saturating_sub(display_width(text)))
 }
@@ -130,7 +160,11 @@ pub fn first_line(items: &[Option<usize>], selected: usize, rows: usize) -> usiz
 
 impl Widget for FiguresView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let FiguresView { state, selected } = self;
+        let FiguresView {
+            state,
+            corpus,
+            selected,
+        } = self;
         let Some(comparison) = state.compare.get() else {
             return;
         };
@@ -150,7 +184,8 @@ impl Widget for FiguresView<'_> {
             buf.set_line(inner.x, inner.y, &note, inner.width);
             return;
         }
-        let all = lines(figures, selected, usize::from(inner.width));
+        let source = |a: usize| source_label(corpus, a, LABEL_WIDTH);
+        let all = lines(figures, &source, selected, usize::from(inner.width));
         let rows = usize::from(inner.height - 1);
         let items: Vec<Option<usize>> = all.iter().map(|(_, i)| *i).collect();
         let first = first_line(&items, selected, rows);
@@ -177,8 +212,13 @@ mod tests {
     use crate::analysis::figures::{FigureGroup, FigureKind, FigureValue, Mention};
 
     fn mention(perspective: &str, text: &str) -> Mention {
+        let article = match perspective {
+            "korean" => 0,
+            "wire" => 1,
+            _ => 2,
+        };
         Mention {
-            article: 0,
+            article,
             article_id: "a".into(),
             perspective: perspective.into(),
             block: 3,
@@ -214,7 +254,9 @@ mod tests {
             ],
             differs: true,
         };
-        let out = lines(&[group], 1, 100);
+        let outlets = ["Hankyoreh 10-29", "Reuters 10-28", "Yomiuri 10-29"];
+        let source = |a: usize| outlets[a].to_string();
+        let out = lines(&[group], &source, 1, 100);
         let text: Vec<String> = out.iter().map(|(l, _)| plain(l)).collect();
         assert!(
             text[0].contains("tariff") && text[0].ends_with("⚠ differs"),
@@ -230,6 +272,10 @@ mod tests {
         assert!(text[1].starts_with("   15%") && text[1].contains("“15 percent”"));
         assert!(text[2].starts_with(" ▸    ") && text[2].contains("“15%”"));
         assert!(text[3].contains("25%") && text[3].contains("The tariff is 25%."));
+        // Each row names its outlet and day, not just the perspective.
+        assert!(text[1].contains("Hankyoreh 10-29"), "{}", text[1]);
+        assert!(text[2].contains("Reuters 10-28"), "{}", text[2]);
+        assert!(text[3].contains("Yomiuri 10-29"), "{}", text[3]);
         // The sentences start in one column.
         let at =
             |t: &str| crate::text::width::display_width(&t[..t.find("The tariff").unwrap_or(0)]);

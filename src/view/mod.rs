@@ -83,11 +83,15 @@ impl Widget for Screen<'_> {
                     column,
                 }
                 .render(area, buf),
-                Overlay::Figures { selected } => {
-                    figures::FiguresView { state, selected }.render(area, buf)
+                Overlay::Figures { selected } => figures::FiguresView {
+                    state,
+                    corpus,
+                    selected,
                 }
+                .render(area, buf),
                 Overlay::Quotes { group, quote } => quotes::QuotesView {
                     state,
+                    corpus,
                     group,
                     quote,
                 }

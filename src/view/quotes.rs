@@ -4,10 +4,11 @@
 //! speakers are flagged. Up/down move over groups, left/right over a group's quotes; Enter
 //! jumps to the selected quote's paragraph.
 
-use super::figures::first_line;
+use super::figures::{first_line, source_label};
 use super::{popup, theme};
 use crate::analysis::quotes::{DiffKind, DiffWord, Quote, QuoteGroup};
 use crate::app::AppState;
+use crate::model::Corpus;
 use crate::text::width::{display_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,11 +18,13 @@ use ratatui::widgets::Widget;
 
 pub struct QuotesView<'a> {
     pub state: &'a AppState,
+    pub corpus: &'a Corpus,
     pub group: usize,
     pub quote: usize,
 }
 
-const LABEL_WIDTH: usize = 9;
+/// Room for the outlet and date of a quote ("Kyodo News 10-28").
+const LABEL_WIDTH: usize = 17;
 
 /// How a diffed word is drawn; each kind differs without colour too (plain, italic, crossed
 /// out, underlined).
@@ -92,14 +95,12 @@ pub fn wrap_words(words: &[(String, Style)], width: usize) -> Vec<Line<'static>>
 /// One quote's cell: the perspective's label (reversed when selected) and the wrapped words.
 fn cell(
     quote: &Quote,
+    source: &dyn Fn(usize) -> String,
     words: &[(String, Style)],
     width: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
-    let label = truncate_to_width(
-        &theme::perspective_label(&quote.perspective),
-        LABEL_WIDTH - 1,
-    );
+    let label = truncate_to_width(&source(quote.article), LABEL_WIDTH - 1);
     let pad = " ".repeat(LABEL_WIDTH - display_width(&label));
     let mut style = Style::default().fg(theme::perspective_color(&quote.perspective));
     if selected {
@@ -123,6 +124,7 @@ fn cell(
 pub fn group_lines(
     number: usize,
     group: &QuoteGroup,
+    source: &dyn Fn(usize) -> String,
     quote: Option<usize>,
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -139,11 +141,7 @@ pub fn group_lines(
             theme::warning().add_modifier(Modifier::BOLD),
         ));
     }
-    let labels: Vec<String> = group
-        .quotes
-        .iter()
-        .map(|q| theme::perspective_label(&q.perspective))
-        .collect();
+    let labels: Vec<String> = group.quotes.iter().map(|q| source(q.article)).collect();
     heading.push(Span::styled(
         format!("  · {}", labels.join(" · ")),
         theme::dim(),
@@ -167,7 +165,7 @@ pub fn group_lines(
         .diffs
         .first()
         .map_or_else(|| plain(first), |d| side(d, true));
-    let left = cell(first, &left_words, column, quote == Some(0));
+    let left = cell(first, source, &left_words, column, quote == Some(0));
     if group.quotes.len() == 1 {
         for line in left {
             out.push(side_by_side(
@@ -183,7 +181,7 @@ pub fn group_lines(
             .diffs
             .get(k - 1)
             .map_or_else(|| plain(other), |d| side(d, false));
-        let right = cell(other, &words, column, quote == Some(k));
+        let right = cell(other, source, &words, column, quote == Some(k));
         let left_here = if k == 1 { left.clone() } else { Vec::new() };
         let rows = left_here.len().max(right.len());
         for row in 0..rows {
@@ -212,6 +210,7 @@ impl Widget for QuotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let QuotesView {
             state,
+            corpus,
             group: selected,
             quote,
         } = self;
@@ -235,13 +234,14 @@ impl Widget for QuotesView<'_> {
             return;
         }
         let width = usize::from(inner.width);
+        let source = |a: usize| source_label(corpus, a, LABEL_WIDTH - 1);
         let mut all: Vec<(Line<'static>, Option<usize>)> = Vec::new();
         for (index, group) in groups.iter().enumerate() {
             if index > 0 {
                 all.push((Line::default(), None));
             }
             let cursor = (index == selected).then_some(quote);
-            for line in group_lines(index + 1, group, cursor, width) {
+            for line in group_lines(index + 1, group, &source, cursor, width) {
                 all.push((line, Some(index)));
             }
         }
