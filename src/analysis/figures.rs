@@ -5,6 +5,7 @@
 //! spending …) from the words of its sentence, so that a story's figures can be grouped and
 //! the places where outlets give the same quantity different values found.
 
+use super::figure_identity::{self, Identity};
 use super::tokens::{sentence_bounds, Lexicon};
 use crate::model::Article;
 use regex::{Captures, Regex};
@@ -512,7 +513,8 @@ pub struct FigureGroup {
 /// stated.
 pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup> {
     type Key = (String, FigureKind, String);
-    let mut groups: BTreeMap<Key, (usize, BTreeMap<String, FigureValue>)> = BTreeMap::new();
+    // Every mention under its (measure, kind, unit), with what it counts (its context).
+    let mut candidates: BTreeMap<Key, Vec<(usize, Identity, f64, Mention)>> = BTreeMap::new();
     let mut order = 0;
     for &a in members {
         let article = &articles[a];
@@ -533,19 +535,12 @@ pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup
                     _ => (measure, figure.kind, unit),
                 };
                 order += 1;
-                let entry = groups
-                    .entry(key)
-                    .or_insert_with(|| (order, BTreeMap::new()));
-                let value =
-                    entry
-                        .1
-                        .entry(figure.normalized.clone())
-                        .or_insert_with(|| FigureValue {
-                            normalized: figure.normalized.clone(),
-                            value: figure.value,
-                            mentions: Vec::new(),
-                        });
-                value.mentions.push(Mention {
+                let identity = Identity {
+                    kind: figure.kind,
+                    normalized: figure.normalized.clone(),
+                    context: figure_identity::context_of(&block.text, &figure),
+                };
+                let mention = Mention {
                     article: a,
                     article_id: article.id.clone(),
                     perspective: article.perspective.clone(),
@@ -554,13 +549,39 @@ pub fn story_figures(articles: &[Article], members: &[usize]) -> Vec<FigureGroup
                     sentence: sentence_around(&block.text, figure.start)
                         .trim()
                         .to_string(),
-                });
+                };
+                candidates
+                    .entry(key)
+                    .or_default()
+                    .push((order, identity, figure.value, mention));
             }
+        }
+    }
+    // One group per quantity: mentions of one measure and unit that count the same thing.
+    let mut groups: BTreeMap<(Key, usize), (usize, BTreeMap<String, FigureValue>)> =
+        BTreeMap::new();
+    for (key, mentions) in candidates {
+        let identities: Vec<Identity> = mentions.iter().map(|m| m.1.clone()).collect();
+        let quantity = figure_identity::quantities(&identities);
+        for ((first, identity, value, mention), q) in mentions.into_iter().zip(quantity) {
+            let entry = groups
+                .entry((key.clone(), q))
+                .or_insert_with(|| (first, BTreeMap::new()));
+            entry
+                .1
+                .entry(identity.normalized.clone())
+                .or_insert_with(|| FigureValue {
+                    normalized: identity.normalized.clone(),
+                    value,
+                    mentions: Vec::new(),
+                })
+                .mentions
+                .push(mention);
         }
     }
     let mut out: Vec<(usize, FigureGroup)> = groups
         .into_iter()
-        .map(|((measure, kind, unit), (first, values))| {
+        .map(|(((measure, kind, unit), _), (first, values))| {
             let mut values: Vec<FigureValue> = values.into_values().collect();
             values.sort_by(|a, b| {
                 b.mentions

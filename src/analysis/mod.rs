@@ -5,6 +5,7 @@
 pub mod align;
 pub mod cluster;
 pub mod duplicates;
+pub mod figure_identity;
 pub mod figures;
 pub mod quotes;
 pub mod story;
