@@ -418,3 +418,27 @@ fn coverage_of_a_named_story_and_markdown_format() {
     assert!(out.ends_with("No gaps.\n"), "{out}");
     assert!(out.contains("| Energy | 2 (33%) |"), "{out}");
 }
+
+/// The same concept in other words: a paragraph on "chip supply chains" (Reuters' phrasing)
+/// covers Technology, and "strategic minerals" / "rare metals" are the minerals topic, so
+/// the coverage matrix shows no gap a reader would call false.
+#[test]
+fn concepts_in_other_words_are_tagged() {
+    let lexicon = Lexicon::embedded();
+    let ids = |text: &str| -> Vec<String> {
+        lexicon
+            .tag_text(text)
+            .tags
+            .iter()
+            .map(|t| lexicon.topic(t.topic).id.clone())
+            .collect()
+    };
+    let chips = ids("The two leaders agreed to make chip supply chains more resilient.");
+    assert!(chips.contains(&"technology".to_string()), "{chips:?}");
+    assert!(chips.contains(&"minerals".to_string()), "{chips:?}");
+    let minerals = ids("They signed a framework on strategic minerals and rare metals.");
+    assert!(minerals.contains(&"minerals".to_string()), "{minerals:?}");
+    // Not a semiconductor: a bargaining chip is still ignored.
+    let bargaining = ids("Seoul fears becoming a bargaining chip in the talks.");
+    assert!(!bargaining.contains(&"technology".to_string()), "{bargaining:?}");
+}
