@@ -440,5 +440,8 @@ fn concepts_in_other_words_are_tagged() {
     assert!(minerals.contains(&"minerals".to_string()), "{minerals:?}");
     // Not a semiconductor: a bargaining chip is still ignored.
     let bargaining = ids("Seoul fears becoming a bargaining chip in the talks.");
-    assert!(!bargaining.contains(&"technology".to_string()), "{bargaining:?}");
+    assert!(
+        !bargaining.contains(&"technology".to_string()),
+        "{bargaining:?}"
+    );
 }

@@ -258,7 +258,25 @@ impl Boilerplate {
             Some(BlockKind::Heading | BlockKind::Paragraph | BlockKind::ListItem)
         ) && (1..=self.structure.link_max_words).contains(&words)
             && !ends_like_sentence(&block.text)
+            && !reads_like_a_sentence(&block.text)
     }
+}
+
+/// A line written as a sentence, not a headline: six words or more, most of them (past the
+/// first) in lower case — "Takaichi and Trump walk past an honour guard in Tokyo on Tuesday",
+/// the way a run of photo captions reads. Linked headlines are set in title case ("Japan
+/// Weighs New Defense Budget") and stay link-like.
+fn reads_like_a_sentence(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 6 {
+        return false;
+    }
+    let rest = &words[1..];
+    let lower = rest
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    lower * 2 > rest.len()
 }
 
 impl Stripped {
@@ -359,6 +377,32 @@ mod tests {
 
         let only_headings = strip("Heading One\nHeading Two\nHeading Three\n");
         assert_eq!(only_headings.kept.len(), 3);
+    }
+
+    #[test]
+    fn a_closing_run_of_photo_captions_is_kept_and_title_case_links_still_go() {
+        let captions = [
+            "Takaichi and Trump walk past an honour guard at the Akasaka Palace",
+            "Trump speaks to sailors aboard the aircraft carrier in Yokosuka",
+            "The two leaders shake hands before their working lunch in Tokyo",
+        ];
+        let text = format!("{PROSE}\n{}\n", captions.join("\n-\n"));
+        let s = strip(&text);
+        let mut expected = vec![PROSE];
+        expected.extend(captions);
+        assert_eq!(kept_texts(&s), expected, "{:?}", s.dropped);
+        let links = "Japan Weighs New Defense Budget\n-\nSeoul Braces For Tariff Talks\n-\nMarkets Rally On Trade Deal Hopes\n";
+        let s = strip(&format!("{PROSE}\n{links}"));
+        assert_eq!(kept_texts(&s), vec![PROSE]);
+        for link in ["Japan Weighs", "Seoul Braces", "Markets Rally"] {
+            assert!(
+                s.dropped
+                    .iter()
+                    .any(|d| d.text.starts_with(link) && d.reason == "trailing list of links"),
+                "{link}: {:?}",
+                s.dropped
+            );
+        }
     }
 
     #[test]
