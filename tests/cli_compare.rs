@@ -46,6 +46,11 @@ fn align_json_gives_each_block_its_counterparts() {
         .contains("in key U.S. industries"));
     let score = kyodo["score"].as_f64().expect("score");
     assert!(score > 0.0 && score <= 1.0);
+    // The runner-up is another Kyodo paragraph, below the best; the $550 billion pledge is
+    // a clear match, not a weak one.
+    let runner_up = kyodo["runner_up"].as_f64().expect("runner_up");
+    assert!((0.0..score).contains(&runner_up), "{runner_up} vs {score}");
+    assert_eq!(kyodo["weak"], false);
     // The LNG paragraph has no counterpart in Kyodo's copy.
     assert!(blocks[18]["text"].as_str().unwrap_or("").contains("LNG"));
     assert!(blocks[18]["counterparts"]["002_f46852b532b3d29e"].is_null());

@@ -65,6 +65,8 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
                                 "article": corpus.articles[other].id,
                                 "block": m.block,
                                 "score": (f64::from(m.score) * 1000.0).round() / 1000.0,
+                                "runner_up": (f64::from(m.runner_up) * 1000.0).round() / 1000.0,
+                                "weak": m.is_weak(),
                                 "text": corpus.articles[other].blocks[m.block].text,
                             }),
                             None => Value::Null,
