@@ -23,11 +23,18 @@ pub const MAX_WARNINGS_PER_FILE: usize = 20;
 
 /// The file's bytes, never more than `limit`: `Err` names the limit when the file is larger.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+    // Whole 64 KiB reads: some /proc files refuse reads of odd sizes.
+    let mut chunk = vec![0u8; 64 * 1024];
+    while bytes.len() as u64 <= limit {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("cannot read: {e}")),
+        }
+    }
     if bytes.len() as u64 > limit {
         return Err(format!(
             "file is over the {} MB limit for one input file; skipped",
@@ -53,7 +60,8 @@ const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th"
 /// stray end tags do nothing), so depth is never underestimated. `None` when nothing was cut.
 pub fn flatten_html(html: &str) -> Option<(String, String)> {
     let bytes = html.as_bytes();
-    let mut stack: Vec<String> = Vec::new();
+    // Open elements, each with whether its tag was kept: an end tag shares its opening's fate.
+    let mut stack: Vec<(String, bool)> = Vec::new();
     let mut out = String::new();
     let mut copied = 0; // bytes of `html` already in `out`
     let mut tags = 0usize;
@@ -84,27 +92,29 @@ pub fn flatten_html(html: &str) -> Option<(String, String)> {
         }
         tags += 1;
         let keep = if closing {
-            let depth_before = stack.len();
-            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
-                stack.truncate(pos);
+            match stack.iter().rposition(|(n, _)| *n == name) {
+                Some(pos) => {
+                    let kept = stack[pos].1;
+                    stack.truncate(pos);
+                    kept
+                }
+                None => tags <= MAX_HTML_TAGS, // a stray end tag does nothing
             }
-            // An end tag for an element that was itself dropped is dropped too.
-            depth_before <= MAX_HTML_DEPTH && tags <= MAX_HTML_TAGS
         } else {
             if SELF_CLOSING_SIBLINGS.contains(&name.as_str())
-                && stack.last().is_some_and(|n| *n == name)
+                && stack.last().is_some_and(|(n, _)| *n == name)
             {
                 stack.pop();
             }
             let void = VOID.contains(&name.as_str());
+            let too_deep = stack.len() + usize::from(!void) > MAX_HTML_DEPTH;
+            let too_many = tags > MAX_HTML_TAGS;
             if !void {
-                stack.push(name.clone());
+                stack.push((name.clone(), !too_deep && !too_many));
             }
             if RAW_TEXT.contains(&name.as_str()) {
                 i = find_end_tag(html, i, &name).unwrap_or(bytes.len());
             }
-            let too_deep = stack.len() > MAX_HTML_DEPTH;
-            let too_many = tags > MAX_HTML_TAGS;
             cut_deep += usize::from(too_deep);
             cut_many += usize::from(too_many && !too_deep);
             !too_deep && !too_many
@@ -241,6 +251,15 @@ mod tests {
         let html = format!("<p>{}x", "<b><i>".repeat(1_000));
         let (flat, _) = flatten_html(&html).expect("cut");
         assert!(depth_of(&flat) <= MAX_HTML_DEPTH + 4);
+    }
+
+    #[test]
+    fn cutting_many_tags_keeps_the_document_well_formed() {
+        let xml = format!("<rss><channel>{}</channel></rss>", "<item><t>a</t></item>".repeat(MAX_HTML_TAGS));
+        let (flat, warning) = flatten_html(&xml).expect("cut");
+        assert!(flat.ends_with("</channel></rss>"), "{}", &flat[flat.len() - 40..]);
+        assert_eq!(flat.matches("<item>").count(), flat.matches("</item>").count());
+        assert!(warning.contains("beyond the first 60000"), "{warning}");
     }
 
     #[test]
