@@ -12,7 +12,10 @@ const GOOD: &str = "A Good Headline About the Summit\nOct. 28, 2025\nThe leaders
 fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
-        .env("XDG_STATE_HOME", std::env::temp_dir().join("parallax-hostile-state"))
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("parallax-hostile-state"),
+        )
         .output()
         .expect("the binary runs")
 }
@@ -34,7 +37,10 @@ fn check_dir(dir: &Path, name: &str, expected: &str) -> String {
         .lines()
         .filter(|l| l.contains(name))
         .find(|l| l.contains(expected));
-    assert!(named.is_some(), "no warning for {name} saying {expected:?}:\n{text}");
+    assert!(
+        named.is_some(),
+        "no warning for {name} saying {expected:?}:\n{text}"
+    );
     // good.txt loads whatever the hostile file did (and the hostile one may add more).
     assert!(
         output.status.success() && !text.contains("\n0 article(s) loaded"),
@@ -51,9 +57,18 @@ fn nested(open: &str, close: &str, depth: usize, inner: &str) -> String {
 fn html_page_nested_ten_thousand_deep() {
     let page = format!(
         "<html><head><title>Deep</title></head><body>{}</body></html>",
-        nested("<div>", "</div>", 10_000, "<p>Text at the bottom of the well, said officials on Tuesday.</p>")
+        nested(
+            "<div>",
+            "</div>",
+            10_000,
+            "<p>Text at the bottom of the well, said officials on Tuesday.</p>"
+        )
     );
-    check_with("deep.html", page.as_bytes(), "nested deeper than 256 levels");
+    check_with(
+        "deep.html",
+        page.as_bytes(),
+        "nested deeper than 256 levels",
+    );
 }
 
 #[test]
@@ -62,20 +77,37 @@ fn html_page_nested_a_hundred_thousand_deep() {
         "<html><body>{}</body></html>",
         nested("<div>", "", 100_000, "Deep text.")
     );
-    check_with("deeper.html", page.as_bytes(), "nested deeper than 256 levels");
+    check_with(
+        "deeper.html",
+        page.as_bytes(),
+        "nested deeper than 256 levels",
+    );
 }
 
 #[test]
 fn html_page_of_too_many_tags() {
-    let page = format!("<html><body>{}</body></html>", "<span>a</span>".repeat(100_000));
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<span>a</span>".repeat(100_000)
+    );
     check_with("many.html", page.as_bytes(), "beyond the first 60000");
 }
 
 #[test]
 fn wordpress_post_nested_deep() {
-    let content = nested("<div>", "</div>", 10_000, "<p>Body of the post, long enough to read.</p>");
-    let post = serde_json::json!({"title": {"rendered": "Deep post"}, "content": {"rendered": content}});
-    check_with("deep.json", post.to_string().as_bytes(), "nested deeper than 256 levels");
+    let content = nested(
+        "<div>",
+        "</div>",
+        10_000,
+        "<p>Body of the post, long enough to read.</p>",
+    );
+    let post =
+        serde_json::json!({"title": {"rendered": "Deep post"}, "content": {"rendered": content}});
+    check_with(
+        "deep.json",
+        post.to_string().as_bytes(),
+        "nested deeper than 256 levels",
+    );
 }
 
 #[test]
@@ -86,7 +118,11 @@ fn json_feed_item_nested_deep() {
         "title": "Feed",
         "items": [{"id": "1", "title": "Deep item", "content_html": content}]
     });
-    check_with("deep-feed.json", feed.to_string().as_bytes(), "nested deeper than 256 levels");
+    check_with(
+        "deep-feed.json",
+        feed.to_string().as_bytes(),
+        "nested deeper than 256 levels",
+    );
 }
 
 #[test]
@@ -103,19 +139,27 @@ fn rss_feed_xml_nested_deep() {
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title><item><title>Deep</title><description>x</description>{}</item></channel></rss>",
         nested("<x>", "</x>", 10_000, "")
     );
-    check_with("deep-xml.rss", rss.as_bytes(), "nested deeper than 256 levels");
+    check_with(
+        "deep-xml.rss",
+        rss.as_bytes(),
+        "nested deeper than 256 levels",
+    );
 }
 
 #[test]
 fn feed_of_a_hundred_thousand_items() {
-    let item = "<item><title>Same</title><description>Same text in every item.</description></item>";
+    let item =
+        "<item><title>Same</title><description>Same text in every item.</description></item>";
     let rss = format!(
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{}</channel></rss>",
         item.repeat(100_000)
     );
     let text = check_with("big.rss", rss.as_bytes(), "items, over the limit of 2000");
     let lines = text.lines().filter(|l| l.contains("big.rss")).count();
-    assert!(lines <= 25, "{lines} lines name big.rss: warnings are not capped");
+    assert!(
+        lines <= 25,
+        "{lines} lines name big.rss: warnings are not capped"
+    );
 }
 
 #[test]
@@ -129,7 +173,11 @@ fn link_to_an_endless_proc_file_is_read_only_to_the_limit() {
 
 #[test]
 fn bare_json_scalars_are_refused() {
-    check_with("string.json", b"\"just a string\"", "JSON is a single value");
+    check_with(
+        "string.json",
+        b"\"just a string\"",
+        "JSON is a single value",
+    );
     check_with("number.json", b"42\n", "JSON is a single value");
     check_with("null.json", b"null", "JSON is a single value");
 }
@@ -138,8 +186,11 @@ fn bare_json_scalars_are_refused() {
 fn non_utf8_manifest_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("good.txt"), GOOD).expect("write");
-    std::fs::write(dir.path().join("manifest.toml"), b"[stories.a]\ntitle = \"\xff\xfe\"\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("manifest.toml"),
+        b"[stories.a]\ntitle = \"\xff\xfe\"\n",
+    )
+    .expect("write");
     check_dir(dir.path(), "manifest.toml", "not UTF-8");
 }
 
@@ -165,8 +216,11 @@ fn a_panicking_parser_loses_only_its_own_file() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("good.txt"), GOOD).expect("write");
-    std::fs::write(dir.path().join("page.html"), "<html><body><p>x</p></body></html>")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("page.html"),
+        "<html><body><p>x</p></body></html>",
+    )
+    .expect("write");
     let ingestor = parallax::ingest::Ingestor {
         html: &Panics,
         ..parallax::ingest::Ingestor::default()
@@ -187,7 +241,12 @@ fn compare_on_a_thousand_identical_short_items_finishes() {
     let feed = serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": items});
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("items.json"), feed.to_string()).expect("write");
-    let output = parallax(&["compare", dir.path().to_str().expect("utf-8"), "--format", "json"]);
+    let output = parallax(&[
+        "compare",
+        dir.path().to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
     assert!(output.status.code().is_some());
 }
 
@@ -201,15 +260,34 @@ fn compare_on_two_thousand_paragraph_articles_finishes() {
         let text = format!("---\ntitle: Summit talks\noutlet: {outlet}\ndate: 2025-10-28\nstory: s\n---\n{paragraphs}");
         std::fs::write(dir.path().join(name), text).expect("write");
     }
-    let output = parallax(&["compare", dir.path().to_str().expect("utf-8"), "--story", "s"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = parallax(&[
+        "compare",
+        dir.path().to_str().expect("utf-8"),
+        "--story",
+        "s",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Escape sequences, C1, bidi and invisible characters, as they would be planted in a field.
 const NASTY: &str = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{61c}\u{e0041}\u{180e}\u{ad}\u{85}\u{200b}\u{1b}]8;;http://evil\u{1b}\\";
 
 fn toml_escaped(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() || !c.is_ascii() { format!("\\U{:08X}", c as u32) } else if c == '\\' { "\\\\".into() } else { c.to_string() }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_control() || !c.is_ascii() {
+                format!("\\U{:08X}", c as u32)
+            } else if c == '\\' {
+                "\\\\".into()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Every string in a JSON document, keys too.
@@ -236,7 +314,11 @@ fn no_escape_survives_any_command_or_format() {
     )
     .expect("write");
     let md = format!("---\ntitle: Leaders meet {n}\noutlet: Kyodo {n}\nurl: https://x.test/{n}\nbyline: By {n}\ndate: 2025-10-28\nstory: s\n---\n# Heading {n}\n\nThe leaders met in Tokyo on Tuesday {n} and agreed to deepen the alliance, officials said.\n\n\"We agreed on $550 billion {n},\" the prime minister said.\n");
-    std::fs::write(dir.path().join(format!("name{}.md", n.replace('/', "_"))), md).expect("write");
+    std::fs::write(
+        dir.path().join(format!("name{}.md", n.replace('/', "_"))),
+        md,
+    )
+    .expect("write");
     std::fs::write(
         dir.path().join("plain.txt"),
         format!("Leaders meet in Tokyo {n}\nOct. 28, 2025\nThe leaders met in Tokyo on Tuesday and agreed to deepen their alliance {n}, officials said.\n"),
@@ -248,10 +330,18 @@ fn no_escape_survives_any_command_or_format() {
         "content": {"rendered": format!("<p>Share on Facebook</p><img src=\"https://img.test/{n}.jpg\" alt=\"{n}\"><p>The leaders met in Tokyo on Tuesday {n} and agreed to deepen their alliance, officials said.</p>")}
     });
     std::fs::write(dir.path().join("post.json"), post.to_string()).expect("write");
-    std::fs::write(dir.path().join("keys.json"), format!("{{\"{n}\": 1, \"other{n}\": 2}}")).expect("write");
+    std::fs::write(
+        dir.path().join("keys.json"),
+        format!("{{\"{n}\": 1, \"other{n}\": 2}}"),
+    )
+    .expect("write");
     let broken = dir.path().join("broken");
     std::fs::create_dir(&broken).expect("dir");
-    std::fs::write(broken.join("manifest.toml"), format!("[stories.s]\ntitle = \"{n}\n")).expect("write");
+    std::fs::write(
+        broken.join("manifest.toml"),
+        format!("[stories.s]\ntitle = \"{n}\n"),
+    )
+    .expect("write");
     std::fs::write(broken.join("x.txt"), GOOD).expect("write");
     let config = dir.path().join("config.toml");
     std::fs::write(&config, format!("[keys]\n\"act{t}\" = [\"j\"]\n")).expect("write");
@@ -297,7 +387,10 @@ fn no_escape_survives_any_command_or_format() {
         let output = parallax(&args);
         for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
             let text = String::from_utf8(bytes.clone()).expect("utf-8 output");
-            assert!(is_clean(&text), "{args:?} {stream} carries a forbidden character: {text:?}");
+            assert!(
+                is_clean(&text),
+                "{args:?} {stream} carries a forbidden character: {text:?}"
+            );
             // JSON escapes a control character as \u001b: decode and look at the strings too.
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
                 let mut strings = Vec::new();
@@ -307,9 +400,15 @@ fn no_escape_survives_any_command_or_format() {
                     assert!(!s.contains("52;c") && !s.contains("[2J"), "{args:?}: {s:?}");
                 }
             }
-            assert!(!text.contains("52;c;") && !text.contains("[2J") && !text.contains("8;;http"), "{args:?} {stream}: remains of a sequence: {text}");
+            assert!(
+                !text.contains("52;c;") && !text.contains("[2J") && !text.contains("8;;http"),
+                "{args:?} {stream}: remains of a sequence: {text}"
+            );
             printed_bytes += text.len();
         }
     }
-    assert!(printed_bytes > 10_000, "the commands printed little: the corpus did not load");
+    assert!(
+        printed_bytes > 10_000,
+        "the commands printed little: the corpus did not load"
+    );
 }

@@ -33,13 +33,17 @@ fn pad(text: &str, width: usize) -> String {
 /// article of its story.
 pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result<ExitCode> {
     let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        crate::text::sanitize::eprint_line(&format!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"));
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
+        ));
         return Ok(ExitCode::from(2));
     };
     // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
     let stories = &corpus.stories;
     let Some(story) = stories.iter().find(|s| s.articles.contains(&index)) else {
-        crate::text::sanitize::eprint_line(&format!("parallax: article \"{id}\" belongs to no story"));
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: article \"{id}\" belongs to no story"
+        ));
         return Ok(ExitCode::from(2));
     };
     let alignment = align_story(&corpus.articles, &story.articles);

@@ -212,7 +212,9 @@ impl Session {
 /// `parallax note`: the note lives in the reading state, keyed by article id.
 fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
     let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
-        crate::text::sanitize::eprint_line("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        crate::text::sanitize::eprint_line(
+            "parallax: no state directory (set HOME or XDG_STATE_HOME)",
+        );
         return Ok(ExitCode::FAILURE);
     };
     let loaded = crate::state::load(&path);
@@ -263,7 +265,11 @@ pub fn main() -> ExitCode {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         if *print_default {
-            let _ = write!(crate::text::sanitize::stdout(), "{}", config::DEFAULT_CONFIG);
+            let _ = write!(
+                crate::text::sanitize::stdout(),
+                "{}",
+                config::DEFAULT_CONFIG
+            );
         } else {
             let mut out = crate::text::sanitize::stdout();
             let _ = writeln!(

@@ -113,7 +113,9 @@ pub fn print_show(
     dropped: bool,
 ) -> io::Result<ExitCode> {
     let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        crate::text::sanitize::eprint_line(&format!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"));
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
+        ));
         return Ok(ExitCode::from(2));
     };
     let article = &corpus.articles[index];

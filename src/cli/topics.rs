@@ -26,8 +26,7 @@ pub enum CoverageFormat {
 }
 
 pub fn print_topics(corpus: &Corpus, format: TopicsFormat, blocks: bool) -> io::Result<ExitCode> {
-    crate::text::sanitize::stdout()
-        .write_all(topics_output(corpus, format, blocks).as_bytes())?;
+    crate::text::sanitize::stdout().write_all(topics_output(corpus, format, blocks).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

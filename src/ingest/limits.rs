@@ -136,7 +136,9 @@ pub fn flatten_html(html: &str) -> Option<(String, String)> {
         ));
     }
     if cut_many > 0 {
-        why.push(format!("{cut_many} tag(s) beyond the first {MAX_HTML_TAGS}"));
+        why.push(format!(
+            "{cut_many} tag(s) beyond the first {MAX_HTML_TAGS}"
+        ));
     }
     Some((
         out,
@@ -255,10 +257,20 @@ mod tests {
 
     #[test]
     fn cutting_many_tags_keeps_the_document_well_formed() {
-        let xml = format!("<rss><channel>{}</channel></rss>", "<item><t>a</t></item>".repeat(MAX_HTML_TAGS));
+        let xml = format!(
+            "<rss><channel>{}</channel></rss>",
+            "<item><t>a</t></item>".repeat(MAX_HTML_TAGS)
+        );
         let (flat, warning) = flatten_html(&xml).expect("cut");
-        assert!(flat.ends_with("</channel></rss>"), "{}", &flat[flat.len() - 40..]);
-        assert_eq!(flat.matches("<item>").count(), flat.matches("</item>").count());
+        assert!(
+            flat.ends_with("</channel></rss>"),
+            "{}",
+            &flat[flat.len() - 40..]
+        );
+        assert_eq!(
+            flat.matches("<item>").count(),
+            flat.matches("</item>").count()
+        );
         assert!(warning.contains("beyond the first 60000"), "{warning}");
     }
 

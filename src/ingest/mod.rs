@@ -614,7 +614,9 @@ fn looks_cut_off(text: &str, last: Option<&RawBlock>) -> bool {
 /// `"text"`, `42`, `true`, `null`: a file that is one JSON scalar and nothing else.
 fn is_bare_json_scalar(head: &str) -> bool {
     let starts_like_json = head.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
-        || ["true", "false", "null"].iter().any(|w| head.starts_with(w));
+        || ["true", "false", "null"]
+            .iter()
+            .any(|w| head.starts_with(w));
     starts_like_json
         && serde_json::from_str::<serde_json::Value>(head)
             .is_ok_and(|v| !v.is_object() && !v.is_array())

@@ -275,8 +275,7 @@ mod tests {
 
     #[test]
     fn clean_buffer_blanks_control_cells() {
-        let mut buffer =
-            ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 1));
+        let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 1));
         buffer[(0, 0)].set_symbol("\u{1b}");
         buffer[(1, 0)].set_symbol("\u{202e}");
         buffer[(2, 0)].set_symbol("가");
