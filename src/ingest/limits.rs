@@ -18,6 +18,11 @@ pub const MAX_HTML_DEPTH: usize = 256;
 pub const MAX_HTML_TAGS: usize = 60_000;
 /// Items read from one feed or JSON array.
 pub const MAX_FEED_ITEMS: usize = 2_000;
+/// Characters of one block: a 20 MB single line is no paragraph, and every later pass
+/// (terms, figures, quotes, wrapping) would pay for all of it.
+pub const MAX_BLOCK_CHARS: usize = 50_000;
+/// Characters of one article's text, all blocks together; later blocks are dropped.
+pub const MAX_ARTICLE_CHARS: usize = 1_000_000;
 /// Warnings listed for one file; the rest are counted in one line.
 pub const MAX_WARNINGS_PER_FILE: usize = 20;
 
@@ -203,6 +208,40 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|&b| b == needle)
 }
 
+/// Blocks cut to `MAX_BLOCK_CHARS` and the article to `MAX_ARTICLE_CHARS`; the warning says
+/// what was cut, if anything.
+pub fn cap_text(blocks: &mut Vec<super::draft::RawBlock>) -> Option<String> {
+    let mut long_blocks = 0;
+    let mut total = 0;
+    let mut keep = blocks.len();
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if let Some((cut, _)) = block.text.char_indices().nth(MAX_BLOCK_CHARS) {
+            block.text.truncate(cut);
+            block.text.push('…');
+            long_blocks += 1;
+        }
+        total += block.text.chars().count();
+        if total > MAX_ARTICLE_CHARS {
+            keep = i;
+            break;
+        }
+    }
+    let dropped = blocks.len() - keep;
+    blocks.truncate(keep);
+    let mut why = Vec::new();
+    if long_blocks > 0 {
+        why.push(format!(
+            "{long_blocks} paragraph(s) longer than {MAX_BLOCK_CHARS} characters cut"
+        ));
+    }
+    if dropped > 0 {
+        why.push(format!(
+            "text over {MAX_ARTICLE_CHARS} characters: the last {dropped} block(s) dropped"
+        ));
+    }
+    (!why.is_empty()).then(|| format!("article too long: {}", why.join("; ")))
+}
+
 /// At most `MAX_WARNINGS_PER_FILE` warnings, the rest counted in one closing line.
 pub fn cap_warnings(warnings: &mut Vec<String>) {
     if warnings.len() > MAX_WARNINGS_PER_FILE {
@@ -214,6 +253,7 @@ pub fn cap_warnings(warnings: &mut Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::draft::RawBlock;
     use super::*;
 
     fn depth_of(html: &str) -> usize {
@@ -272,6 +312,27 @@ mod tests {
             flat.matches("</item>").count()
         );
         assert!(warning.contains("beyond the first 60000"), "{warning}");
+    }
+
+    #[test]
+    fn long_paragraphs_and_articles_are_cut() {
+        use crate::model::BlockKind;
+        let mut blocks = vec![
+            RawBlock::text(BlockKind::Paragraph, "가".repeat(MAX_BLOCK_CHARS + 10)),
+            RawBlock::text(BlockKind::Paragraph, "short"),
+        ];
+        let warning = cap_text(&mut blocks).expect("cut");
+        assert_eq!(blocks[0].text.chars().count(), MAX_BLOCK_CHARS + 1); // with the ellipsis
+        assert_eq!(blocks[1].text, "short");
+        assert!(
+            warning.contains("1 paragraph(s) longer than 50000"),
+            "{warning}"
+        );
+        let block = RawBlock::text(BlockKind::Paragraph, "a".repeat(MAX_BLOCK_CHARS));
+        let mut many = vec![block; MAX_ARTICLE_CHARS / MAX_BLOCK_CHARS + 3];
+        let warning = cap_text(&mut many).expect("cut");
+        assert_eq!(many.len(), MAX_ARTICLE_CHARS / MAX_BLOCK_CHARS);
+        assert!(warning.contains("the last 3 block(s) dropped"), "{warning}");
     }
 
     #[test]

@@ -470,7 +470,10 @@ impl Ingestor<'_> {
                 perspective_from = Some(manifest_path.to_string());
             }
         }
-        let blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        let mut blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        if let Some(cut) = limits::cap_text(&mut blocks) {
+            warnings.push(cut);
+        }
         let total = blocks.len();
         let mut stripped = self.boilerplate.strip(blocks);
         metadata::extract(&mut stripped, &mut meta);
