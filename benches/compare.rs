@@ -3,6 +3,7 @@
 //! stories spread over three years.
 //!
 //! `cargo bench --bench compare`
+#![allow(clippy::disallowed_macros)] // measurement notes, not untrusted text
 
 use parallax::analysis::align::align_story;
 use parallax::analysis::cluster::cluster;

@@ -2,6 +2,7 @@
 //! (real news pages, 25 KB to 1 MB), and on a generated page of several MB (a short article
 //! inside a 2 MB inline script, a large menu and thousands of comments).
 //! Run: `cargo bench --bench webpage`.
+#![allow(clippy::disallowed_macros)] // measurement notes, not untrusted text
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;

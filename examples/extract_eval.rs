@@ -7,6 +7,7 @@
 //! `extract` (default) is what the extractor hands the pipeline; `article` is what a reader sees
 //! after the whole ingest (boilerplate rules, metadata lines taken out). Prints the time per
 //! page of the extraction alone.
+#![allow(clippy::disallowed_macros)] // measurement notes, not untrusted text
 
 use parallax::ingest::html::HtmlExtractor;
 use parallax::ingest::webpage::WebPageExtractor;

@@ -46,6 +46,7 @@ impl Default for Options {
 
 /// Run the reader until the user quits. The terminal is restored on every way out: normal
 /// return, error (below) and panic (ratatui's hook, wrapped to release the mouse too).
+#[allow(clippy::disallowed_methods)] // terminal control codes, not text
 pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
@@ -159,6 +160,8 @@ fn draw(
         if !color {
             crate::view::theme::strip_colors(frame.buffer_mut());
         }
+        // The choke point for the reader: no cell reaches the terminal uncleaned.
+        crate::text::sanitize::clean_buffer(frame.buffer_mut());
     })?;
     Ok(())
 }

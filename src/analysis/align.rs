@@ -327,10 +327,12 @@ fn build_groups(
     scores: &HashMap<(BlockRef, BlockRef), f32>,
     members: &[usize],
 ) -> Vec<Vec<BlockRef>> {
+    // Pairs by (from, to): a linear search per link made big stories cubic.
+    let by_ends: HashMap<(usize, usize), &PairAlignment> =
+        pairs.iter().map(|p| ((p.from, p.to), p)).collect();
     let best = |from: usize, block: usize, to: usize| -> Option<BlockMatch> {
-        pairs
-            .iter()
-            .find(|p| p.from == from && p.to == to)
+        by_ends
+            .get(&(from, to))
             .and_then(|p| p.matches.get(block).copied().flatten())
     };
     let score = |a: BlockRef, b: BlockRef| scores.get(&(a.min(b), a.max(b))).copied();

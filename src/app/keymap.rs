@@ -229,7 +229,34 @@ impl Keymap {
             }
             bindings.insert(action.clone(), keys.clone());
         }
-        Keymap::from_bindings(&bindings).map_err(|e| format!("[keys]: {e}"))
+        let keymap = Keymap::from_bindings(&bindings).map_err(|e| format!("[keys]: {e}"))?;
+        keymap.check_way_out()?;
+        Ok(keymap)
+    }
+
+    /// A keymap must leave the user a way out: `ctrl-c` quits whatever else is bound, and
+    /// some key quits. `scroll-down = ["q", "ctrl-c"]` would trap them in the reader.
+    fn check_way_out(&self) -> Result<(), String> {
+        let ctrl_c = Chord::parse("ctrl-c")?;
+        match self.lookup.get(&ctrl_c) {
+            Some(Action::Quit | Action::ForceQuit) => {}
+            Some(other) => {
+                let name = BINDABLE
+                    .iter()
+                    .find(|(_, a, _)| a == other)
+                    .map_or("another action", |(n, _, _)| n);
+                return Err(format!(
+                    "[keys] {name}: \"ctrl-c\" must stay bound to force-quit, so the reader can always be left"
+                ));
+            }
+            None => return Err("[keys]: \"ctrl-c\" must stay bound to quit or force-quit".into()),
+        }
+        if self.keys(Action::Quit).is_empty() {
+            return Err(
+                "[keys] quit: no key is left for quit, so the reader could not be left".into(),
+            );
+        }
+        Ok(())
     }
 
     fn from_bindings(bindings: &HashMap<String, Vec<String>>) -> Result<Keymap, String> {
@@ -328,6 +355,36 @@ mod tests {
         let mut overrides = std::collections::BTreeMap::new();
         overrides.insert("quit".to_string(), vec!["ctrl-".to_string()]);
         assert!(Keymap::with_overrides(&overrides).is_err());
+    }
+
+    #[test]
+    fn a_keymap_that_traps_the_user_is_refused() {
+        let trap = |action: &str, keys: &[&str]| {
+            let mut overrides = std::collections::BTreeMap::new();
+            overrides.insert(
+                action.to_string(),
+                keys.iter().map(|k| k.to_string()).collect(),
+            );
+            Keymap::with_overrides(&overrides)
+        };
+        let Err(error) = trap("scroll-down", &["q", "ctrl-c"]) else {
+            panic!("a keymap taking ctrl-c from quit was accepted")
+        };
+        assert!(
+            error.contains("scroll-down") && error.contains("ctrl-c"),
+            "{error}"
+        );
+        let Err(error) = trap("search", &["q"]) else {
+            panic!("a keymap leaving quit without a key was accepted")
+        };
+        assert!(error.contains("quit"), "{error}");
+        // Moving quit to another key, or giving ctrl-c to quit, is fine.
+        let moved = trap("quit", &["x"]).expect("valid");
+        assert_eq!(
+            moved.action(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert!(trap("quit", &["ctrl-c", "q"]).is_ok());
     }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

@@ -33,13 +33,17 @@ fn pad(text: &str, width: usize) -> String {
 /// article of its story.
 pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result<ExitCode> {
     let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
+        ));
         return Ok(ExitCode::from(2));
     };
     // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
     let stories = &corpus.stories;
     let Some(story) = stories.iter().find(|s| s.articles.contains(&index)) else {
-        eprintln!("parallax: article \"{id}\" belongs to no story");
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: article \"{id}\" belongs to no story"
+        ));
         return Ok(ExitCode::from(2));
     };
     let alignment = align_story(&corpus.articles, &story.articles);
@@ -50,7 +54,7 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
         .copied()
         .filter(|&a| a != index)
         .collect();
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     match format {
         AlignFormat::Json => {
             let blocks: Vec<Value> = article
@@ -121,7 +125,7 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
 pub fn print_stories(corpus: &Corpus, format: AlignFormat) -> io::Result<ExitCode> {
     // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
     let stories = &corpus.stories;
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     match format {
         AlignFormat::Json => {
             let items: Vec<Value> = stories
@@ -207,7 +211,7 @@ pub fn print_compare(
     let stories = match chosen_stories(corpus, story) {
         Ok(s) => s,
         Err(message) => {
-            eprintln!("parallax: {message}");
+            crate::text::sanitize::eprint_line(&format!("parallax: {message}"));
             return Ok(ExitCode::from(2));
         }
     };
@@ -215,7 +219,7 @@ pub fn print_compare(
         .iter()
         .map(|s| Report::new(corpus, &StoryAnalysis::new(corpus, s)))
         .collect();
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     match format {
         CompareFormat::Json => {
             let value = if reports.len() == 1 {

@@ -12,6 +12,7 @@ use crate::config::{self, Config};
 use crate::ingest::{classify::Classifier, Ingestor};
 use crate::model::Corpus;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -211,22 +212,24 @@ impl Session {
 /// `parallax note`: the note lives in the reading state, keyed by article id.
 fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
     let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
-        eprintln!("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        crate::text::sanitize::eprint_line(
+            "parallax: no state directory (set HOME or XDG_STATE_HOME)",
+        );
         return Ok(ExitCode::FAILURE);
     };
     let loaded = crate::state::load(&path);
     if let Some(warning) = &loaded.warning {
-        eprintln!("parallax: {warning}");
+        crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
     let mut state = loaded.state;
     if text.is_none() && !clear {
         return Ok(match state.get(id).note {
             Some(note) => {
-                println!("{note}");
+                let _ = writeln!(crate::text::sanitize::stdout(), "{note}");
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("parallax: no note for \"{id}\"");
+                crate::text::sanitize::eprint_line(&format!("parallax: no note for \"{id}\""));
                 ExitCode::FAILURE
             }
         });
@@ -262,23 +265,32 @@ pub fn main() -> ExitCode {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         if *print_default {
-            print!("{}", config::DEFAULT_CONFIG);
+            let _ = write!(
+                crate::text::sanitize::stdout(),
+                "{}",
+                config::DEFAULT_CONFIG
+            );
         } else {
-            println!(
+            let mut out = crate::text::sanitize::stdout();
+            let _ = writeln!(
+                out,
                 "config file: {}",
                 cli.config
                     .as_ref()
                     .map(|p| p.display().to_string())
                     .unwrap_or(path)
             );
-            println!("(run `parallax config --print-default` for a commented default file)");
+            let _ = writeln!(
+                out,
+                "(run `parallax config --print-default` for a commented default file)"
+            );
         }
         return ExitCode::SUCCESS;
     }
     let session = match config::load(cli.config.as_deref()).and_then(Session::new) {
         Ok(session) => session,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -288,11 +300,13 @@ pub fn main() -> ExitCode {
             let corpus = load(&session.paths(&cli.paths));
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
-            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+            let interactive = std::io::stdout().is_terminal();
+            if interactive && std::io::stdin().is_terminal() {
                 return match crate::tui::run(corpus, session.reader_options(&cli.paths)) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
-                        eprintln!("parallax: {e}");
+                        crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
                         ExitCode::FAILURE
                     }
                 };
@@ -312,7 +326,7 @@ pub fn main() -> ExitCode {
         Some(Command::Note { id, text, clear }) => {
             let known = load(&session.paths(&[])).article(&id).is_some();
             if !known && text.is_some() {
-                eprintln!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)");
+                crate::text::sanitize::eprint_line(&format!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
             }
             note(&id, text, clear)
         }
@@ -341,7 +355,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // A closed pipe (`parallax list | head`) is not an error worth a message.
             if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("parallax: {e}");
+                crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
             }
             ExitCode::FAILURE
         }

@@ -42,7 +42,7 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     match format {
         ListFormat::Json => {
             let items: Vec<Value> = (0..corpus.articles.len())
@@ -113,11 +113,13 @@ pub fn print_show(
     dropped: bool,
 ) -> io::Result<ExitCode> {
     let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
+        ));
         return Ok(ExitCode::from(2));
     };
     let article = &corpus.articles[index];
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     match format {
         ShowFormat::Json => {
             let mut value = article_json(corpus, index);
@@ -216,7 +218,7 @@ pub fn print_show(
 
 /// One line per warning; fails only when nothing at all could be read.
 pub fn print_check(corpus: &Corpus) -> io::Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    let mut out = crate::text::sanitize::stdout();
     let warnings = corpus.all_warnings();
     for w in &warnings {
         writeln!(out, "warning: {w}")?;

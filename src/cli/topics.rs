@@ -26,9 +26,7 @@ pub enum CoverageFormat {
 }
 
 pub fn print_topics(corpus: &Corpus, format: TopicsFormat, blocks: bool) -> io::Result<ExitCode> {
-    io::stdout()
-        .lock()
-        .write_all(topics_output(corpus, format, blocks).as_bytes())?;
+    crate::text::sanitize::stdout().write_all(topics_output(corpus, format, blocks).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -39,11 +37,11 @@ pub fn print_coverage(
 ) -> io::Result<ExitCode> {
     match coverage_output(corpus, story, format) {
         Ok(text) => {
-            io::stdout().lock().write_all(text.as_bytes())?;
+            crate::text::sanitize::stdout().write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(message) => {
-            eprintln!("parallax: {message}");
+            crate::text::sanitize::eprint_line(&format!("parallax: {message}"));
             Ok(ExitCode::from(2))
         }
     }

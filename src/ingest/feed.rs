@@ -19,6 +19,8 @@ pub const SUMMARY_ONLY: &str =
     "summary only: the feed carries no full text for this item (open the link for the article)";
 
 /// An RSS, Atom or JSON Feed document.
+use super::limits::MAX_FEED_ITEMS;
+
 pub fn feed_drafts(text: &str, classifier: &Classifier) -> Result<Vec<Draft>, String> {
     // An empty id from the generator marks an item without a guid of its own.
     let parser = feed_rs::parser::Builder::new()
@@ -35,9 +37,10 @@ pub fn feed_drafts(text: &str, classifier: &Classifier) -> Result<Vec<Draft>, St
     };
     let feed_title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
     let days = LocalDays::scan(text);
-    let drafts: Vec<Draft> = feed
+    let mut drafts: Vec<Draft> = feed
         .entries
         .iter()
+        .take(MAX_FEED_ITEMS)
         .enumerate()
         .map(|(i, entry)| {
             let mut draft = entry_draft(entry, format, &days);
@@ -50,7 +53,19 @@ pub fn feed_drafts(text: &str, classifier: &Classifier) -> Result<Vec<Draft>, St
     if drafts.is_empty() {
         return Err("feed has no items; skipped".into());
     }
+    note_items_cut(&mut drafts, feed.entries.len());
     Ok(drafts)
+}
+
+/// A feed of more items than `MAX_FEED_ITEMS` keeps the first ones, with a warning.
+fn note_items_cut(drafts: &mut [Draft], total: usize) {
+    if total > MAX_FEED_ITEMS {
+        if let Some(first) = drafts.first_mut() {
+            first.warnings.push(format!(
+                "{total} items, over the limit of {MAX_FEED_ITEMS}: only the first {MAX_FEED_ITEMS} read"
+            ));
+        }
+    }
 }
 
 fn entry_draft(entry: &Entry, format: Format, days: &LocalDays) -> Draft {
@@ -119,7 +134,7 @@ pub fn json_drafts(text: &str, classifier: &Classifier) -> Option<Result<Vec<Dra
         return None;
     };
     let mut drafts = Vec::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.iter().take(MAX_FEED_ITEMS).enumerate() {
         match json_item(item) {
             Some(mut draft) => {
                 let guid = string_field(item, &["guid", "id"]).unwrap_or_default();
@@ -138,6 +153,7 @@ pub fn json_drafts(text: &str, classifier: &Classifier) -> Option<Result<Vec<Dra
     }
     if let Some(first) = drafts.first_mut() {
         first.warnings.extend(warnings);
+        note_items_cut(&mut drafts, items.len());
         Some(Ok(drafts))
     } else {
         Some(Err(format!(

@@ -20,7 +20,8 @@ pub struct MinimalExtractor;
 
 impl HtmlExtractor for MinimalExtractor {
     fn extract(&self, html: &str) -> Draft {
-        let doc = Html::parse_document(html);
+        let html = super::limits::bounded_html(html);
+        let doc = Html::parse_document(&html);
         let meta = Meta {
             title: meta_content(&doc, "meta[property='og:title']")
                 .or_else(|| first_text(&doc, "title"))
@@ -71,7 +72,9 @@ fn meta_content(doc: &Html, selector: &str) -> Option<String> {
 /// Blocks of an HTML fragment. Text outside any block element (as WordPress leaves it when a
 /// paragraph lost its opening tag) still forms paragraphs; stray closing tags do no harm.
 pub fn blocks_from_html(fragment: &str) -> Vec<RawBlock> {
-    let doc = Html::parse_fragment(fragment);
+    // The walker recurses: it never sees more than `MAX_HTML_DEPTH` levels.
+    let fragment = super::limits::bounded_html(fragment);
+    let doc = Html::parse_fragment(&fragment);
     let mut walker = Walker::default();
     walker.walk(doc.tree.root(), false);
     walker.flush(BlockKind::Paragraph);

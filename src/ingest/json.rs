@@ -143,8 +143,9 @@ fn ends_with_key(text: &str) -> bool {
 pub fn wordpress_drafts(value: &Value) -> Result<Vec<Draft>, String> {
     match value {
         Value::Array(items) => {
-            let drafts: Vec<Draft> = items
+            let mut drafts: Vec<Draft> = items
                 .iter()
+                .take(super::limits::MAX_FEED_ITEMS)
                 .enumerate()
                 .filter_map(|(i, item)| {
                     let mut draft = wordpress_post(item)?;
@@ -157,10 +158,18 @@ pub fn wordpress_drafts(value: &Value) -> Result<Vec<Draft>, String> {
                 })
                 .collect();
             if drafts.is_empty() {
-                Err("JSON array holds no WordPress posts (objects with title and content)".into())
-            } else {
-                Ok(drafts)
+                return Err(
+                    "JSON array holds no WordPress posts (objects with title and content)".into(),
+                );
             }
+            if items.len() > super::limits::MAX_FEED_ITEMS {
+                drafts[0].warnings.push(format!(
+                    "{} posts, over the limit of {}: only the first ones read",
+                    items.len(),
+                    super::limits::MAX_FEED_ITEMS
+                ));
+            }
+            Ok(drafts)
         }
         Value::Object(_) => wordpress_post(value)
             .map(|d| vec![d])

@@ -11,6 +11,7 @@ pub mod feed;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
+pub mod limits;
 pub mod local_day;
 pub mod manifest;
 pub mod metadata;
@@ -103,7 +104,7 @@ impl Ingestor<'_> {
                 slot.insert(manifest);
             }
         }
-        let parse = |file: &PathBuf| -> FileResult {
+        let parse_unguarded = |file: &PathBuf| -> FileResult {
             let display = display_path(file);
             let folder = file.parent().unwrap_or(Path::new(""));
             let manifest = manifests
@@ -120,6 +121,17 @@ impl Ingestor<'_> {
                     }],
                 },
             }
+        };
+        // A parser bug (a panic) in one file loses that file only.
+        let parse = |file: &PathBuf| -> FileResult {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_unguarded(file)))
+                .unwrap_or_else(|_| FileResult {
+                    articles: Vec::new(),
+                    warnings: vec![LoadWarning {
+                        file: display_path(file),
+                        message: "internal error while reading this file; skipped".into(),
+                    }],
+                })
         };
         // Files are independent: parse them on every core, then keep the results in path
         // order so ids and stories come out the same on every run.
@@ -204,19 +216,40 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("cannot open: {e}"))?
         .len();
-    if size > decode::MAX_FILE_BYTES {
+    if size > limits::MAX_FILE_BYTES {
         return Err(format!(
             "file is {:.1} MB, over the {} MB limit for one article file; skipped",
             size as f64 / 1_048_576.0,
-            decode::MAX_FILE_BYTES / 1_048_576
+            limits::MAX_FILE_BYTES / 1_048_576
         ));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    // The size above is only a hint: a link to a `/proc` file reads 0 and never ends.
+    limits::read_bounded(path, limits::MAX_FILE_BYTES)
 }
 
 fn read_manifest(path: &Path, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
-    let text = std::fs::read_to_string(path).ok()?;
-    parse_manifest(&display_path(path), &text, warnings)
+    if !path.is_file() {
+        return None;
+    }
+    let display = display_path(path);
+    let mut warn = |message: String| {
+        warnings.push(LoadWarning {
+            file: display.clone(),
+            message,
+        })
+    };
+    let bytes = match limits::read_bounded(path, limits::MAX_MANIFEST_BYTES) {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            warn(format!("manifest ignored: {why}"));
+            return None;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        warn("manifest ignored: not UTF-8 text".into());
+        return None;
+    };
+    parse_manifest(&display, &text, warnings)
 }
 
 fn parse_manifest(display: &str, text: &str, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
@@ -238,6 +271,14 @@ fn finish(
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
 ) -> Corpus {
+    // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
+    let warnings: Vec<LoadWarning> = warnings
+        .into_iter()
+        .map(|w| LoadWarning {
+            file: clean_line(&w.file),
+            message: clean_line(&w.message),
+        })
+        .collect();
     let mut seen = HashSet::new();
     for article in &mut articles {
         if !seen.insert(article.id.clone()) {
@@ -254,7 +295,7 @@ fn finish(
         .flat_map(|m| {
             m.stories
                 .iter()
-                .map(|(id, s)| (id.clone(), s.title.clone()))
+                .map(|(id, s)| (id.clone(), clean_line(&s.title)))
         })
         .collect();
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
@@ -288,7 +329,13 @@ impl Ingestor<'_> {
                 return result;
             }
         };
-        let drafts = match self.parse(path, &text) {
+        limits::take_notes(); // nothing left over from another file on this thread
+        let parsed = self.parse(path, &text);
+        let limit_notes = limits::take_notes();
+        for note in &limit_notes {
+            warn(&mut result, note.clone());
+        }
+        let drafts = match parsed {
             Ok(drafts) => drafts,
             Err(why) => {
                 warn(&mut result, why);
@@ -311,12 +358,19 @@ impl Ingestor<'_> {
                 Err(why) => warn(&mut result, why),
             }
         }
+        cap_file_warnings(&mut result);
         result
     }
 
     /// Sniff the format from the content (the extension only breaks ties) and parse.
     fn parse(&self, path: &str, text: &str) -> Result<Vec<Draft>, String> {
         let head = text.trim_start();
+        if is_bare_json_scalar(head) {
+            return Err(
+                "JSON is a single value (a string, number, true, false or null), not an article; skipped"
+                    .into(),
+            );
+        }
         let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
         if head.starts_with('{') || head.starts_with('[') {
             if let Some(feed) = feed::json_drafts(text, self.classifier) {
@@ -330,6 +384,8 @@ impl Ingestor<'_> {
             return Ok(drafts);
         }
         if head.starts_with('<') {
+            // Deep nesting would overflow recursive parsers, and a huge tree stall them.
+            let text = &*limits::bounded_html(text);
             if lower_head.contains("<rss")
                 || lower_head.contains("<feed")
                 || lower_head.contains("<rdf:rdf")
@@ -414,7 +470,10 @@ impl Ingestor<'_> {
                 perspective_from = Some(manifest_path.to_string());
             }
         }
-        let blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        let mut blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        if let Some(cut) = limits::cap_text(&mut blocks) {
+            warnings.push(cut);
+        }
         let total = blocks.len();
         let mut stripped = self.boilerplate.strip(blocks);
         metadata::extract(&mut stripped, &mut meta);
@@ -488,9 +547,43 @@ impl Ingestor<'_> {
     }
 }
 
+/// One file's warnings, the file's own and its articles', listed at most
+/// `MAX_WARNINGS_PER_FILE` times each way (a 100,000-item feed gives one count, not 100,000 lines).
+fn cap_file_warnings(result: &mut FileResult) {
+    let mut messages: Vec<String> = result.warnings.iter().map(|w| w.message.clone()).collect();
+    if messages.len() > limits::MAX_WARNINGS_PER_FILE {
+        limits::cap_warnings(&mut messages);
+        let file = result.warnings[0].file.clone();
+        result.warnings = messages
+            .into_iter()
+            .map(|message| LoadWarning {
+                file: file.clone(),
+                message,
+            })
+            .collect();
+    }
+    let mut listed = 0;
+    let mut hidden = 0;
+    for article in &mut result.articles {
+        let room = limits::MAX_WARNINGS_PER_FILE.saturating_sub(listed);
+        hidden += article.warnings.len().saturating_sub(room);
+        article.warnings.truncate(room);
+        listed += article.warnings.len();
+    }
+    if hidden > 0 {
+        if let Some(last) = result.articles.last_mut() {
+            last.warnings
+                .push(format!("… and {hidden} more warning(s) for this file"));
+        }
+    }
+}
+
 /// Untrusted text is cleaned before any rule sees it; empty blocks vanish.
 fn sanitize_block(mut block: RawBlock) -> Option<RawBlock> {
     block.text = clean_line(&block.text);
+    if let draft::RawKind::Image { url } = &mut block.kind {
+        *url = clean_line(url);
+    }
     if let Some(rows) = &mut block.rows {
         for cell in rows.iter_mut().flatten() {
             *cell = clean_line(cell);
@@ -519,6 +612,17 @@ fn looks_cut_off(text: &str, last: Option<&RawBlock>) -> bool {
         && last
             .text
             .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | ',' | ';'))
+}
+
+/// `"text"`, `42`, `true`, `null`: a file that is one JSON scalar and nothing else.
+fn is_bare_json_scalar(head: &str) -> bool {
+    let starts_like_json = head.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
+        || ["true", "false", "null"]
+            .iter()
+            .any(|w| head.starts_with(w));
+    starts_like_json
+        && serde_json::from_str::<serde_json::Value>(head)
+            .is_ok_and(|v| !v.is_object() && !v.is_array())
 }
 
 fn file_stem(path: &str) -> String {

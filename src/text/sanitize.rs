@@ -1,5 +1,10 @@
 //! Article text is untrusted: it must never carry a control character or an escape sequence to
 //! the terminal. Everything that enters the model passes through `clean_text`.
+//!
+//! It is also the choke point on the way out, whatever a string's origin (article, manifest,
+//! config, file name, error text): the CLI writes only through `SafeWriter` (`stdout()`,
+//! `eprint_line`), and the reader cleans every cell of each frame (`clean_buffer`) before it
+//! reaches the terminal. `clippy.toml` forbids the raw `println!`/`io::stdout` paths in `src/`.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -51,6 +56,12 @@ pub fn is_forbidden(c: char) -> bool {
         || matches!(c,
             '\u{200b}' | '\u{2060}'              // zero-width space, word joiner
             | '\u{200e}' | '\u{200f}'            // LRM, RLM
+            | '\u{061c}'                         // Arabic letter mark (bidi)
+            | '\u{00ad}'                         // soft hyphen (invisible)
+            | '\u{180e}'                         // Mongolian vowel separator (invisible)
+            | '\u{2061}'..='\u{2064}'            // invisible operators
+            | '\u{206a}'..='\u{206f}'            // deprecated format characters
+            | '\u{e0000}'..='\u{e007f}'          // TAG characters (hidden text)
             | '\u{202a}'..='\u{202e}'            // bidi embeddings and overrides
             | '\u{2066}'..='\u{2069}'            // bidi isolates
             | '\u{feff}'                         // BOM / zero-width no-break space
@@ -119,6 +130,92 @@ fn strip_escape_sequences(input: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// For output: escape sequences and forbidden characters removed, everything else (tabs,
+/// newlines, spacing, normalisation) left exactly as the writer laid it out.
+pub fn clean_output(input: &str) -> String {
+    strip_escape_sequences(input)
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !is_forbidden(c))
+        .collect()
+}
+
+/// True when `text` holds nothing `clean_output` would remove.
+pub fn is_clean(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c != '\n' && c != '\t' && is_forbidden(c))
+}
+
+/// A writer that cleans what passes through it. Bytes are held until a newline (or a flush),
+/// so an escape sequence split across two writes is still seen whole.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+use std::io::{self, Write};
+
+impl<W: Write> SafeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, upto: usize) -> io::Result<()> {
+        let chunk: Vec<u8> = self.pending.drain(..upto).collect();
+        let text = String::from_utf8_lossy(&chunk);
+        self.inner.write_all(clean_output(&text).as_bytes())
+    }
+}
+
+impl<W: Write> Write for SafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
+            self.emit(last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let all = self.pending.len();
+        self.emit(all)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for SafeWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// Standard output, cleaned: the only way the CLI writes to it.
+#[allow(clippy::disallowed_methods)]
+pub fn stdout() -> SafeWriter<io::StdoutLock<'static>> {
+    SafeWriter::new(io::stdout().lock())
+}
+
+/// One line to standard error, cleaned (messages often quote ids, paths and error text).
+#[allow(clippy::disallowed_methods)]
+pub fn eprint_line(line: &str) {
+    let mut err = SafeWriter::new(io::stderr().lock());
+    let _ = writeln!(err, "{line}");
+}
+
+/// Clean every cell of a drawn frame: whatever a view forgot, the terminal never sees.
+pub fn clean_buffer(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if !is_clean(symbol) || symbol.contains(['\n', '\t']) {
+            let cleaned: String = clean_output(symbol).replace(['\n', '\t'], " ");
+            cell.set_symbol(if cleaned.is_empty() { " " } else { &cleaned });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +253,36 @@ mod tests {
     #[test]
     fn clean_line_collapses_whitespace() {
         assert_eq!(clean_line("  a \n  b\t c "), "a b c");
+    }
+
+    #[test]
+    fn invisible_and_bidi_marks_go() {
+        let dirty = "a\u{061c}b\u{e0041}\u{e007f}c\u{180e}d\u{ad}e\u{85}f\u{2066}g";
+        assert_eq!(clean_text(dirty), "abcdefg");
+        assert_eq!(clean_output(dirty), "abcdefg");
+    }
+
+    #[test]
+    fn safe_writer_sees_a_sequence_split_across_writes() {
+        let mut out = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut out);
+            w.write_all(b"title \x1b]52;c;ZXZp").unwrap();
+            w.write_all(b"bA==\x07 end\n\tnext\x1b[2J").unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "title  end\n\tnext");
+    }
+
+    #[test]
+    fn clean_buffer_blanks_control_cells() {
+        let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 1));
+        buffer[(0, 0)].set_symbol("\u{1b}");
+        buffer[(1, 0)].set_symbol("\u{202e}");
+        buffer[(2, 0)].set_symbol("가");
+        clean_buffer(&mut buffer);
+        assert_eq!(buffer[(0, 0)].symbol(), " ");
+        assert_eq!(buffer[(1, 0)].symbol(), " ");
+        assert_eq!(buffer[(2, 0)].symbol(), "가");
     }
 
     #[test]
