@@ -146,8 +146,15 @@ impl Session {
     fn build(config: Config) -> Result<Session, String> {
         let perspectives =
             config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
-        let classifier = Classifier::from_toml(&perspectives)
-            .map_err(|e| format!("perspectives in config: {e}"))?;
+        let classifier = Classifier::build(
+            &perspectives,
+            crate::ingest::classify::SOURCES,
+            &config.outlets,
+        )
+        .map_err(|e| match &config.source {
+            Some(path) => format!("{}: perspectives: {e}", path.display()),
+            None => format!("perspectives in config: {e}"),
+        })?;
         let keymap = Keymap::with_overrides(&config.keys)?;
         if !config.topic.is_empty() {
             let mut user = toml::Table::new();

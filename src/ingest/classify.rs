@@ -139,6 +139,9 @@ const CONFIDENCE_MASTHEAD: f32 = 0.88;
 /// Masthead lines are looked for among this many first and last lines of the text.
 const MASTHEAD_LINES: usize = 6;
 
+/// Words that may follow an outlet's name on its masthead line.
+const MASTHEAD_WORDS: &[&str] = &["news", "online", "digital", "english", "edition", "world"];
+
 static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 
 /// Regexes for an agency credit such as `Yonhap`: its datelines, copyright marks and the
@@ -363,13 +366,17 @@ impl Classifier {
             })
             .or_else(|| {
                 self.by_domain(evidence.text).map(|(o, d)| {
-                    (o, format!("domain {d} in the text"), d, CONFIDENCE_TEXT_DOMAIN)
+                    (
+                        o,
+                        format!("domain {d} in the text"),
+                        d,
+                        CONFIDENCE_TEXT_DOMAIN,
+                    )
                 })
             })
             .or_else(|| {
-                self.by_masthead(evidence.text).map(|(o, line)| {
-                    (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD)
-                })
+                self.by_masthead(evidence.text)
+                    .map(|(o, line)| (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD))
             });
         let writer = self.by_signature(evidence.text);
         match (writer, host) {
@@ -480,9 +487,11 @@ impl Classifier {
             cut.reverse();
             cut.into_iter().find_map(|end| {
                 let (name, rest) = lower.split_at(end);
+                // Dates, separators and a section word ("News", "Online") may follow the name.
                 let rest_ok = rest
-                    .chars()
-                    .all(|c| !c.is_alphabetic() || c.is_ascii_digit());
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| MASTHEAD_WORDS.contains(&w));
                 let long_enough = name.chars().count() >= 3;
                 match self.by_name.get(name.trim_end()) {
                     Some(&o) if rest_ok && long_enough => Some((o, line.to_string())),
@@ -607,5 +616,178 @@ mod tests {
         let p = place(None, None, text);
         assert_eq!(p.perspective, "other");
         assert!(p.reason.starts_with("no rule matched"));
+    }
+
+    fn embedded_with(config: &str) -> Result<Classifier, String> {
+        let config = crate::config::parse(std::path::Path::new("c.toml"), config)?;
+        let perspectives =
+            config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
+        Classifier::build(&perspectives, SOURCES, &config.outlets)
+    }
+
+    #[test]
+    fn the_source_table_has_three_hundred_outlets_beyond_the_defaults() {
+        let counts = Classifier::embedded().outlet_counts();
+        let total: usize = counts.values().sum();
+        assert!(total >= 300, "{counts:?}");
+        assert!(counts["korean"] >= 80, "{counts:?}");
+        assert!(counts["japanese"] >= 70, "{counts:?}");
+        assert!(counts["wire"] >= 50, "{counts:?}");
+    }
+
+    #[test]
+    fn a_table_domain_a_mobile_domain_and_a_native_name() {
+        let p = place(None, Some("https://m.yna.co.kr/view/AKR2025"), "");
+        assert_eq!((p.perspective.as_str(), p.source), ("korean", Source::Rule));
+        assert!(p.confidence > 0.9);
+        assert_eq!(place(Some("読売新聞"), None, "").perspective, "japanese");
+        assert_eq!(
+            place(Some("연합뉴스"), None, "").outlet.as_deref(),
+            Some("Yonhap News Agency")
+        );
+        assert_eq!(
+            place(None, Some("https://www.nishinippon.co.jp/item/1"), "").perspective,
+            "japanese"
+        );
+    }
+
+    #[test]
+    fn a_masthead_line_in_either_script() {
+        let p = place(
+            None,
+            None,
+            "조선일보\nLee meets Trump\nThe two leaders met.",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("The Chosun Ilbo"));
+        assert!(p.reason.contains("masthead \"조선일보\""), "{}", p.reason);
+        let p = place(
+            None,
+            None,
+            "NHK WORLD-JAPAN News\nTakaichi meets Trump\nThey met.",
+        );
+        assert_eq!(p.perspective, "japanese");
+        // A name inside a sentence is a mention, not a masthead.
+        assert_eq!(
+            place(
+                None,
+                None,
+                "조선일보 보도에 따르면 회담이 열렸다 and more words here to pass"
+            )
+            .outlet,
+            None
+        );
+    }
+
+    #[test]
+    fn agency_credits_datelines_and_copyright_marks() {
+        let p = place(None, None, "TOKYO, Oct. 28 (Kyodo) -- Japan said");
+        assert_eq!(p.outlet.as_deref(), Some("Kyodo News"));
+        assert_eq!(
+            place(None, None, "本文。\n©共同通信").outlet.as_deref(),
+            Some("Kyodo News")
+        );
+        assert_eq!(
+            place(None, None, "Text.\n(c) Yonhap News").perspective,
+            "korean"
+        );
+        assert_eq!(
+            place(None, None, "AFP-JIJI\nTrump spoke.")
+                .outlet
+                .as_deref(),
+            Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn who_wrote_it_beats_who_hosts_it() {
+        let p = place(
+            None,
+            Some("https://japantoday.com/category/politics/x"),
+            "TOKYO (AP) — President Trump praised Takaichi.",
+        );
+        assert_eq!(p.perspective, "wire");
+        assert_eq!(p.outlet.as_deref(), Some("Associated Press"));
+        assert!(
+            p.reason.contains(
+                "Associated Press copy (signature \"TOKYO (AP)\"), hosted by japantoday.com"
+            ),
+            "{}",
+            p.reason
+        );
+        // A Yonhap story in a Korean daily stays Korean, and says so.
+        let p = place(
+            None,
+            Some("https://www.koreatimes.co.kr/x"),
+            "SEOUL, Oct. 29 (Yonhap) -- Talks.",
+        );
+        assert_eq!(p.perspective, "korean");
+        assert!(
+            p.reason.contains("hosted by koreatimes.co.kr"),
+            "{}",
+            p.reason
+        );
+    }
+
+    #[test]
+    fn a_confident_wrong_cue_loses_to_an_outlet_rule() {
+        // Hangul, KST and a Seoul dateline all say Korean; the URL says Reuters.
+        let text = "SEOUL, Oct 29 — 회담은 오후 7시(KST)에 열렸다. 한국 정부는 환영했다.";
+        assert!(crate::ingest::cues::read(text).is_some_and(|v| v.places()));
+        let p = place(
+            None,
+            Some("https://www.reuters.com/world/asia-pacific/x"),
+            text,
+        );
+        assert_eq!((p.perspective.as_str(), p.source), ("wire", Source::Rule));
+    }
+
+    #[test]
+    fn cues_place_only_without_an_outlet_and_the_best_guess_is_shown() {
+        let p = place(None, None, "高市首相は28日、トランプ大統領と会談した。");
+        assert_eq!(
+            (p.perspective.as_str(), p.source),
+            ("japanese", Source::Cue)
+        );
+        assert!(p.reason.contains("kana"), "{}", p.reason);
+        let p = place(None, None, "The meeting began at 10am JST in the capital.");
+        assert_eq!((p.perspective.as_str(), p.source), ("other", Source::None));
+        assert!(p.reason.contains("cues lean japanese"), "{}", p.reason);
+        assert!(p.reason.contains("JST +1.5"), "{}", p.reason);
+    }
+
+    #[test]
+    fn config_assigns_an_outlet_and_rejects_unknown_perspectives() {
+        let classifier = embedded_with("[outlets]\n\"Kyodo\" = \"wire\"\n").expect("valid");
+        let p = classifier.classify(&Evidence {
+            outlet: None,
+            url: Some("https://english.kyodonews.net/news/1"),
+            text: "",
+        });
+        assert_eq!(p.perspective, "wire");
+        let err = embedded_with("[outlets]\n\"Kyodo News\" = \"wires\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("unknown perspective \"wires\""), "{err}");
+        assert!(err.contains("korean, japanese, wire"), "{err}");
+        let err = embedded_with("[outlets]\n\"No Such Paper\" = \"wire\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("not in the source table"), "{err}");
+    }
+
+    #[test]
+    fn a_finer_perspective_takes_effect_only_when_configured() {
+        let url = Some("https://www.globaltimes.cn/page/1.shtml");
+        assert_eq!(place(None, url, "").perspective, "other");
+        let classifier = embedded_with(
+            "[[perspective]]\nid = \"chinese\"\nlabel = \"Chinese\"\ncolor = \"#ffaf00\"\n",
+        )
+        .expect("valid");
+        let p = classifier.classify(&Evidence {
+            outlet: None,
+            url,
+            text: "",
+        });
+        assert_eq!(p.perspective, "chinese");
     }
 }

@@ -57,7 +57,7 @@ impl Verdict {
         self.cues
             .iter()
             .filter(|c| c.perspective == self.perspective)
-            .map(|c| format!("{} +{:.1}", c.what, c.weight))
+            .map(|c| format!("{} {:+.1}", c.what, c.weight))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -69,6 +69,7 @@ struct Patterns {
     korea_bare: Regex,
     korea_qualified: Regex,
     our: Regex,
+    japan_abroad: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -127,6 +128,8 @@ fn patterns() -> &'static Patterns {
                 .collect(),
             korea_bare: Regex::new(r"\bKorea\b").expect("literal pattern"),
             korea_qualified: Regex::new(r"\b(South|North) Korea\b").expect("literal pattern"),
+            japan_abroad: Regex::new(r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b")
+                .expect("literal pattern"),
             our: Regex::new(r"\b(our|Our) (government|country|nation)\b").expect("literal pattern"),
         }
     })
@@ -188,6 +191,21 @@ pub fn read(text: &str) -> Option<Verdict> {
             weight: 1.0,
         });
         kinds.push(("korean", "viewpoint-name"));
+    }
+    // Counter-cues: wording a newsroom uses for readers abroad, not at home.
+    if qualified >= 2 && qualified >= bare {
+        cues.push(Cue {
+            perspective: "korean",
+            what: format!("\"South Korea\" for readers abroad ({qualified}×)"),
+            weight: -1.5,
+        });
+    }
+    if patterns.japan_abroad.is_match(text) {
+        cues.push(Cue {
+            perspective: "japanese",
+            what: "\"Japan's prime minister\" for readers abroad".into(),
+            weight: -1.0,
+        });
     }
     if cues.is_empty() {
         return None;
@@ -260,12 +278,18 @@ mod tests {
         let both = verdict("SEOUL, Oct. 28 — The talks resumed at 10 a.m. KST, officials said.");
         assert!(both.places(), "{both:?}");
         assert!(both.describe().contains("KST +1.5"), "{}", both.describe());
-        assert!(both.describe().contains("Korean dateline"), "{}", both.describe());
+        assert!(
+            both.describe().contains("Korean dateline"),
+            "{}",
+            both.describe()
+        );
     }
 
     #[test]
     fn jst_date_line_of_an_english_japanese_daily() {
-        let v = verdict("Takaichi, Trump sign deal\n16:19 JST, October 29, 2025\nThe Japan-U.S. alliance …");
+        let v = verdict(
+            "Takaichi, Trump sign deal\n16:19 JST, October 29, 2025\nThe Japan-U.S. alliance …",
+        );
         assert_eq!(v.perspective, "japanese");
         assert!(v.places(), "{v:?}");
     }
@@ -285,7 +309,15 @@ mod tests {
     fn currencies_and_viewpoint_add_up() {
         let v = verdict("The Korea-U.S. talks: Korea will invest 20 billion won; Korea, Korea.");
         assert!(v.describe().contains("₩/won +0.5"), "{}", v.describe());
-        assert!(v.describe().contains("Korea-first pairing"), "{}", v.describe());
-        assert!(v.describe().contains("without \"South\""), "{}", v.describe());
+        assert!(
+            v.describe().contains("Korea-first pairing"),
+            "{}",
+            v.describe()
+        );
+        assert!(
+            v.describe().contains("without \"South\""),
+            "{}",
+            v.describe()
+        );
     }
 }
