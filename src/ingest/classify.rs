@@ -527,6 +527,36 @@ impl Classifier {
     }
 }
 
+/// The reader's own choices (article id → perspective id) laid over the placements: they win
+/// over everything, and say so. A choice naming a perspective that no longer exists is left
+/// out (the article keeps its placement).
+pub fn apply_user_choices(
+    articles: &mut [crate::model::Article],
+    classifier: &Classifier,
+    choice: impl Fn(&str) -> Option<String>,
+) {
+    for article in articles {
+        let Some(chosen) = choice(&article.id) else {
+            continue;
+        };
+        if classifier.perspective(&chosen).is_none() {
+            continue;
+        }
+        let was = if article.perspective == chosen {
+            String::new()
+        } else {
+            format!(
+                " (rules said {}: {})",
+                article.perspective, article.perspective_reason
+            )
+        };
+        article.perspective_reason = format!("placed by you{was}");
+        article.perspective = chosen;
+        article.perspective_source = Source::User.as_str().to_string();
+        article.perspective_confidence = 1.0;
+    }
+}
+
 /// A domain match is a whole host name: not glued to more name characters on the left
 /// (`notkbs.co.kr`), nor continued on the right (`kbs.co.kr.evil.com`); a full stop that ends
 /// a sentence is fine.
