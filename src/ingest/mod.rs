@@ -11,6 +11,7 @@ pub mod draft;
 pub mod feed;
 pub mod frontmatter;
 pub mod html;
+pub mod infer;
 pub mod json;
 pub mod local_day;
 pub mod manifest;
@@ -258,6 +259,8 @@ fn finish(
                 .map(|(id, s)| (id.clone(), s.title.clone()))
         })
         .collect();
+    // What the rules left unplaced, the rest of the corpus may place (only when confident).
+    infer::infer(&mut articles);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
