@@ -3,12 +3,13 @@
 
 File names say what is expected: `korean__x.txt` must land in korean, `intl__x.txt` (an
 international outlet's article about Korea or Japan, copied without its masthead) must never be
-placed korean or japanese. Usage: tools/measure_placement.py [path/to/parallax]
+placed korean or japanese. Usage: tools/measure_placement.py [path/to/parallax [folder]]; docs/heldout-after-tuning/
+was written after the weights were set, to check they were not fitted to docs/heldout.
 """
 import json, subprocess, sys, pathlib
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/debug/parallax"
-folder = pathlib.Path(__file__).resolve().parent.parent / "docs" / "heldout"
+folder = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else pathlib.Path(__file__).resolve().parent.parent / "docs" / "heldout"
 out = subprocess.run([binary, "list", "--format", "json", str(folder)],
                      capture_output=True, text=True, check=True).stdout
 placed, total, intl_bad, intl_total = 0, 0, 0, 0
