@@ -103,6 +103,8 @@ fn article(id: String, date: String, title: String, blocks: Vec<String>) -> Arti
         outlet: None,
         perspective: "other".into(),
         perspective_reason: String::new(),
+        perspective_source: "none".into(),
+        perspective_confidence: 0.0,
         language: Some("en".into()),
         date: Some(date),
         url: None,

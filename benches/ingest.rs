@@ -145,3 +145,31 @@ fn ingest_files_only_10k(bencher: Bencher) {
             assert_eq!(count, ARTICLES);
         });
 }
+
+/// Placement alone for the same 10,000 articles: outlet rules (one automaton pass for
+/// domains, one RegexSet pass for signatures, masthead lines) and, where no outlet matches,
+/// the cues. Compare with `ingest_files_only_10k`: placement should stay under 5 % of it.
+#[divan::bench(sample_count = 5)]
+fn classify_10k(bencher: Bencher) {
+    use parallax::ingest::classify::{Classifier, Evidence};
+    let texts: Vec<(String, String)> = (0..ARTICLES).map(article_bytes).collect();
+    let classifier = Classifier::embedded();
+    bencher.counter(ItemsCount::new(ARTICLES)).bench(|| {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, text))| {
+                // Every third article without a URL, so the text rules and the cues run too.
+                let url = (i % 3 != 0).then_some("https://example.org/news/1");
+                classifier
+                    .classify(&Evidence {
+                        outlet: None,
+                        url,
+                        text,
+                    })
+                    .perspective
+                    != "other"
+            })
+            .count()
+    });
+}

@@ -169,6 +169,8 @@ fn big_articles() -> Vec<Article> {
                 outlet: Some("Generated".into()),
                 perspective: perspectives[i % 4].into(),
                 perspective_reason: "generated".into(),
+                perspective_source: "none".into(),
+                perspective_confidence: 0.0,
                 language: Some("en".into()),
                 date: Some(format!(
                     "2025-{:02}-{:02}",

@@ -18,6 +18,10 @@ pub struct Config {
     /// Perspectives to add, or to extend when the id exists (label, colour, more outlets).
     #[serde(default)]
     pub perspective: Vec<toml::Table>,
+    /// Outlet name (or alias) → perspective id: moves a known outlet, e.g.
+    /// `"Kyodo News" = "wire"`. An unknown perspective or outlet is an error.
+    #[serde(default)]
+    pub outlets: BTreeMap<String, String>,
     /// Topics to add, or to replace when the id exists.
     #[serde(default)]
     pub topic: Vec<toml::Table>,

@@ -28,6 +28,10 @@ pub struct ArticleState {
     pub position: Option<Position>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The perspective the reader moved this article to (`parallax place`); it beats every
+    /// rule and the manifest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perspective: Option<String>,
 }
 
 impl ArticleState {

@@ -38,7 +38,9 @@ const ARTICLE_FIELDS: &[&str] = &[
     "language",
     "outlet",
     "perspective",
+    "perspective_confidence",
     "perspective_reason",
+    "perspective_source",
     "source",
     "story",
     "title",
@@ -56,6 +58,11 @@ fn list_json_has_every_article_field_but_blocks() {
     }
     assert_eq!(items[1]["id"], "001_dfab2ef32de3a2b5");
     assert_eq!(items[1]["perspective"], "japanese");
+    // Yomiuri's credit line places 001 by rule; the manifest places 002 and 004.
+    assert_eq!(items[1]["perspective_source"], "rule");
+    assert_eq!(items[1]["perspective_confidence"], 0.93);
+    assert_eq!(items[2]["perspective_source"], "manifest");
+    assert_eq!(items[2]["perspective_confidence"], 1.0);
     assert_eq!(items[1]["format"], "text");
     assert_eq!(items[3]["format"], "wordpress-json");
     assert!(items[4]["outlet"].is_null());

@@ -428,6 +428,8 @@ mod tests {
             outlet: None,
             perspective: "other".into(),
             perspective_reason: String::new(),
+            perspective_source: "none".into(),
+            perspective_confidence: 0.0,
             language: None,
             date: date.map(str::to_string),
             url: None,

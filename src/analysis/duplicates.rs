@@ -246,6 +246,8 @@ mod tests {
             outlet: outlet.map(str::to_string),
             perspective: "other".into(),
             perspective_reason: String::new(),
+            perspective_source: "none".into(),
+            perspective_confidence: 0.0,
             language: Some("en".into()),
             date: date.map(str::to_string),
             url: None,

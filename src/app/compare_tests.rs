@@ -15,6 +15,8 @@ fn article(id: &str, perspective: &str, blocks: Vec<String>) -> Article {
         outlet: None,
         perspective: perspective.into(),
         perspective_reason: "test".into(),
+        perspective_source: "none".into(),
+        perspective_confidence: 0.0,
         language: None,
         date: Some("2025-10-28".into()),
         url: None,

@@ -14,6 +14,8 @@ fn article(id: &str, perspective: &str, story: &str, date: &str, blocks: Vec<Blo
         outlet: Some(format!("Outlet {id}")),
         perspective: perspective.into(),
         perspective_reason: "test".into(),
+        perspective_source: "none".into(),
+        perspective_confidence: 0.0,
         language: None,
         date: Some(date.into()),
         url: None,

@@ -63,6 +63,18 @@ pub enum Command {
         #[arg(long, conflicts_with = "text")]
         clear: bool,
     },
+    /// Move an article to another perspective (saved with the reading state, marked "placed
+    /// by you"); `--clear` gives it back to the rules.
+    Place {
+        /// The article id (see `list`).
+        id: String,
+        /// A perspective id: korean, japanese, wire, other, or one from the config.
+        #[arg(required_unless_present = "clear")]
+        perspective: Option<String>,
+        /// Forget the choice.
+        #[arg(long, conflicts_with = "perspective")]
+        clear: bool,
+    },
     /// Show the configuration.
     Config {
         /// Print a commented default config file.
@@ -147,8 +159,15 @@ impl Session {
     fn build(config: Config) -> Result<Session, String> {
         let perspectives =
             config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
-        let classifier = Classifier::from_toml(&perspectives)
-            .map_err(|e| format!("perspectives in config: {e}"))?;
+        let classifier = Classifier::build(
+            &perspectives,
+            crate::ingest::classify::SOURCES,
+            &config.outlets,
+        )
+        .map_err(|e| match &config.source {
+            Some(path) => format!("{}: perspectives: {e}", path.display()),
+            None => format!("perspectives in config: {e}"),
+        })?;
         let keymap = Keymap::with_overrides(&config.keys)?;
         if !config.topic.is_empty() {
             let mut user = toml::Table::new();
@@ -240,6 +259,47 @@ fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// `parallax place`: the choice lives in the reading state, keyed by article id.
+fn place(
+    session: &Session,
+    id: &str,
+    perspective: Option<String>,
+    clear: bool,
+) -> std::io::Result<ExitCode> {
+    let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
+        eprintln!("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let chosen = match perspective {
+        Some(p) if session.classifier.perspective(&p).is_none() => {
+            let known: Vec<&str> = session
+                .classifier
+                .perspectives
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            eprintln!(
+                "parallax: unknown perspective \"{}\" (known: {})",
+                crate::text::sanitize::clean_line(&p),
+                known.join(", ")
+            );
+            return Ok(ExitCode::from(2));
+        }
+        p => p.filter(|_| !clear),
+    };
+    if session.load(&session.paths(&[])).article(id).is_none() {
+        eprintln!("parallax: choice kept, but no article \"{}\" is in the default corpus (check the id with `parallax list`)", crate::text::sanitize::clean_line(id));
+    }
+    let loaded = crate::state::load(&path);
+    if let Some(warning) = &loaded.warning {
+        eprintln!("parallax: {warning}");
+    }
+    let mut state = loaded.state;
+    state.update(id, |s| s.perspective = chosen);
+    crate::state::save(&path, &state)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The bundled seeds when no path is given, else the given files and folders, under the
 /// active rules (the embedded ones unless a config was installed).
 pub fn load(paths: &[PathBuf]) -> Corpus {
@@ -251,11 +311,19 @@ fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
         classifier,
         ..Ingestor::default()
     };
-    if paths.is_empty() {
+    let mut corpus = if paths.is_empty() {
         ingestor.load_seeds()
     } else {
         ingestor.load_paths(paths)
+    };
+    // The reader's own placements (`parallax place`) win over every rule.
+    if let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
+        let state = crate::state::load(&path).state;
+        crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
+            state.get(id).perspective
+        });
     }
+    corpus
 }
 
 pub fn main() -> ExitCode {
@@ -330,6 +398,11 @@ pub fn main() -> ExitCode {
             }
             note(&id, text, clear)
         }
+        Some(Command::Place {
+            id,
+            perspective,
+            clear,
+        }) => place(&session, &id, perspective, clear),
         Some(Command::Topics {
             paths,
             format,

@@ -1,9 +1,17 @@
-//! Outlet identification and perspective classification, from `assets/perspectives.toml`.
-//! Every decision carries its reason, shown as `perspective_reason`.
+//! Outlet identification and perspective classification, from `assets/perspectives.toml`
+//! (the perspectives and the user's outlets) and `assets/sources.toml` (the source table).
+//! Every decision carries its reason, shown as `perspective_reason`, where it came from
+//! (`perspective_source`) and how sure it is (`perspective_confidence`).
+//!
+//! Order of evidence: who *wrote* the copy (an agency's dateline or credit) beats who
+//! *hosts* it (URL domain, page metadata, a domain or masthead in the text); both beat the
+//! weighted cues of `cues.rs`, which only speak when no outlet is identified.
 
+use crate::ingest::cues;
 use crate::model::Perspective;
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Deserialize)]
 struct File {
@@ -23,12 +31,34 @@ struct PerspectiveSpec {
 struct OutletSpec {
     name: String,
     #[serde(default)]
+    native: Vec<String>,
+    #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
     domains: Vec<String>,
     #[serde(default)]
+    credits: Vec<String>,
+    #[serde(default)]
     signatures: Vec<String>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    group: Vec<GroupSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupSpec {
+    perspective: String,
+    #[serde(default)]
+    finer: Option<String>,
+    outlets: Vec<OutletSpec>,
+}
+
+/// The embedded source table.
+pub const SOURCES: &str = include_str!("../../assets/sources.toml");
 
 struct Outlet {
     name: String,
@@ -42,6 +72,8 @@ struct Outlet {
 pub struct Classifier {
     pub perspectives: Vec<Perspective>,
     outlets: Vec<Outlet>,
+    /// Lower-cased name or alias → outlet, for metadata names and masthead lines.
+    by_name: HashMap<String, usize>,
     /// Every outlet's signatures in one set, so text is scanned once; `(outlet, signature)`
     /// per pattern.
     signature_set: regex::RegexSet,
@@ -51,6 +83,30 @@ pub struct Classifier {
     domain_owners: Vec<(usize, usize)>,
 }
 
+/// Where a placement came from: the JSON field `perspective_source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Manifest,
+    User,
+    Rule,
+    Cue,
+    Inferred,
+    None,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manifest => "manifest",
+            Source::User => "user",
+            Source::Rule => "rule",
+            Source::Cue => "cue",
+            Source::Inferred => "inferred",
+            Source::None => "none",
+        }
+    }
+}
+
 /// The outcome of classifying one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
@@ -58,6 +114,9 @@ pub struct Placement {
     pub reason: String,
     /// The outlet's canonical name, when an outlet was identified.
     pub outlet: Option<String>,
+    pub source: Source,
+    /// 0–1.
+    pub confidence: f32,
 }
 
 /// What the classifier looks at.
@@ -71,37 +130,51 @@ pub struct Evidence<'a> {
 
 pub const OTHER: &str = "other";
 
+/// How sure each kind of outlet evidence is.
+const CONFIDENCE_URL: f32 = 0.97;
+const CONFIDENCE_NAME: f32 = 0.95;
+const CONFIDENCE_SIGNATURE: f32 = 0.93;
+const CONFIDENCE_TEXT_DOMAIN: f32 = 0.9;
+const CONFIDENCE_MASTHEAD: f32 = 0.88;
+/// Masthead lines are looked for among this many first and last lines of the text.
+const MASTHEAD_LINES: usize = 6;
+
+/// Words that may follow an outlet's name on its masthead line.
+const MASTHEAD_WORDS: &[&str] = &["news", "online", "digital", "english", "edition", "world"];
+
 static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 
+/// Regexes for an agency credit such as `Yonhap`: its datelines, copyright marks and the
+/// "AFP-Jiji" byline of copy passed on by a partner agency.
+fn credit_patterns(credit: &str) -> Vec<String> {
+    let c = regex::escape(credit);
+    vec![
+        format!(r"\({c}\)\s*(--|—|–|-)"),
+        format!(r"^[A-Z][A-Za-z .'-]{{1,30}}(, [A-Z][a-z]{{2,4}}\.? \d{{1,2}})? \({c}\)"),
+        format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?{c}\b"),
+        format!(r"^{c}-(Jiji|JIJI|Kyodo|Yonhap)$"),
+    ]
+}
+
 impl Classifier {
+    /// The perspectives file (embedded or merged with the user's config) with the embedded
+    /// source table.
     pub fn from_toml(source: &str) -> Result<Self, String> {
-        let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
+        Classifier::build(source, SOURCES, &BTreeMap::new())
+    }
+
+    /// `perspectives`: perspectives and their (user's) outlets, which come first and win ties;
+    /// `sources`: the source table; `assign`: outlet name → perspective id from the config.
+    pub fn build(
+        perspectives_toml: &str,
+        sources_toml: &str,
+        assign: &BTreeMap<String, String>,
+    ) -> Result<Self, String> {
+        let file: File = toml::from_str(perspectives_toml).map_err(|e| e.to_string())?;
         let mut perspectives = Vec::new();
-        let mut outlets = Vec::new();
+        let mut specs: Vec<(usize, OutletSpec)> = Vec::new();
         for (index, spec) in file.perspective.into_iter().enumerate() {
-            for outlet in spec.outlet {
-                let signatures = outlet
-                    .signatures
-                    .iter()
-                    .map(|s| {
-                        regex::RegexBuilder::new(s)
-                            .multi_line(true)
-                            .build()
-                            .map_err(|e| {
-                                format!("outlet {}: bad signature {s:?}: {e}", outlet.name)
-                            })
-                    })
-                    .collect::<Result<_, _>>()?;
-                let mut names_lower = vec![outlet.name.to_lowercase()];
-                names_lower.extend(outlet.aliases.iter().map(|a| a.to_lowercase()));
-                outlets.push(Outlet {
-                    name: outlet.name,
-                    perspective: index,
-                    names_lower,
-                    domains: outlet.domains.iter().map(|d| d.to_lowercase()).collect(),
-                    signatures,
-                });
-            }
+            specs.extend(spec.outlet.into_iter().map(|o| (index, o)));
             perspectives.push(Perspective {
                 id: spec.id,
                 label: spec.label,
@@ -115,6 +188,90 @@ impl Classifier {
                 color: "#a8a8a8".into(),
             });
         }
+        let index_of = |id: &str| perspectives.iter().position(|p| p.id == id);
+        let other = index_of(OTHER).unwrap_or(perspectives.len() - 1);
+        let table: SourcesFile =
+            toml::from_str(sources_toml).map_err(|e| format!("sources.toml: {e}"))?;
+        for group in table.group {
+            // The finer perspective when the config defines it, else the group's, else other.
+            let index = group
+                .finer
+                .as_deref()
+                .and_then(index_of)
+                .or_else(|| index_of(&group.perspective))
+                .unwrap_or(other);
+            specs.extend(group.outlets.into_iter().map(|o| (index, o)));
+        }
+
+        let mut outlets: Vec<Outlet> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (perspective, spec) in specs {
+            let mut signatures: Vec<String> = spec.signatures.clone();
+            signatures.extend(spec.credits.iter().flat_map(|c| credit_patterns(c)));
+            let signatures = signatures
+                .iter()
+                .map(|s| {
+                    regex::RegexBuilder::new(s)
+                        .multi_line(true)
+                        .build()
+                        .map_err(|e| format!("outlet {}: bad signature {s:?}: {e}", spec.name))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut names_lower = vec![spec.name.to_lowercase()];
+            names_lower.extend(
+                spec.aliases
+                    .iter()
+                    .chain(&spec.native)
+                    .map(|a| a.to_lowercase()),
+            );
+            let domains: Vec<String> = spec.domains.iter().map(|d| d.to_lowercase()).collect();
+            // An outlet named twice (the user's entry and the table's, or the perspectives
+            // file and the table) is one outlet: the first entry's perspective, all evidence.
+            match names_lower.iter().find_map(|n| by_name.get(n).copied()) {
+                Some(existing) => {
+                    let outlet = &mut outlets[existing];
+                    for d in domains {
+                        if !outlet.domains.contains(&d) {
+                            outlet.domains.push(d);
+                        }
+                    }
+                    outlet.signatures.extend(signatures);
+                    for n in names_lower {
+                        by_name.entry(n.clone()).or_insert(existing);
+                        outlet.names_lower.push(n);
+                    }
+                }
+                None => {
+                    let at = outlets.len();
+                    for n in &names_lower {
+                        by_name.entry(n.clone()).or_insert(at);
+                    }
+                    outlets.push(Outlet {
+                        name: spec.name,
+                        perspective,
+                        names_lower,
+                        domains,
+                        signatures,
+                    });
+                }
+            }
+        }
+        for (name, id) in assign {
+            let Some(index) = index_of(id) else {
+                let known: Vec<&str> = perspectives.iter().map(|p| p.id.as_str()).collect();
+                return Err(format!(
+                    "outlet \"{name}\" is assigned to unknown perspective \"{id}\" (known: {})",
+                    known.join(", ")
+                ));
+            };
+            let Some(&outlet) = by_name.get(&name.trim().to_lowercase()) else {
+                return Err(format!(
+                    "outlet \"{name}\" assigned to \"{id}\" is not in the source table; add it under [[perspective.outlet]]"
+                ));
+            };
+            outlets[outlet].perspective = index;
+        }
+
         let mut patterns = Vec::new();
         let mut signature_owners = Vec::new();
         for (o, outlet) in outlets.iter().enumerate() {
@@ -139,6 +296,7 @@ impl Classifier {
         Ok(Classifier {
             perspectives,
             outlets,
+            by_name,
             signature_set,
             signature_owners,
             domain_finder,
@@ -150,7 +308,7 @@ impl Classifier {
         static RULES: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
         RULES.get_or_init(|| {
             Classifier::from_toml(include_str!("../../assets/perspectives.toml"))
-                .expect("assets/perspectives.toml is valid (checked by tests)")
+                .expect("assets/perspectives.toml and sources.toml are valid (checked by tests)")
         })
     }
 
@@ -170,6 +328,17 @@ impl Classifier {
         self.perspectives.iter().find(|p| p.id == id)
     }
 
+    /// Number of outlets known, per perspective id (the table's size, for notes and tests).
+    pub fn outlet_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for o in &self.outlets {
+            *counts
+                .entry(self.perspectives[o.perspective].id.clone())
+                .or_insert(0) += 1;
+        }
+        counts
+    }
+
     /// Display position of a perspective; unknown ids sort last.
     pub fn order(&self, id: &str) -> usize {
         self.perspectives
@@ -178,74 +347,213 @@ impl Classifier {
             .unwrap_or(self.perspectives.len())
     }
 
-    /// Identify the outlet, strongest evidence first, and place the article by it.
+    /// Identify the writer and the host, and place the article by the writer when there is
+    /// one; without either, by the cues.
     pub fn classify(&self, evidence: &Evidence) -> Placement {
-        let found = evidence
+        let host = evidence
             .url
             .and_then(|url| {
                 self.by_domain(url)
-                    .map(|(o, d)| (o, format!("URL domain {d}")))
+                    .map(|(o, d)| (o, format!("URL domain {d}"), d, CONFIDENCE_URL))
             })
             .or_else(|| {
                 evidence.outlet.and_then(|name| {
-                    self.by_name(name)
-                        .map(|o| (o, format!("outlet name \"{name}\"")))
+                    self.by_name(name).map(|o| {
+                        let name = name.trim().to_string();
+                        (o, format!("outlet name \"{name}\""), name, CONFIDENCE_NAME)
+                    })
                 })
             })
             .or_else(|| {
-                self.by_domain(evidence.text)
-                    .map(|(o, d)| (o, format!("domain {d} in the text")))
+                self.by_domain(evidence.text).map(|(o, d)| {
+                    (
+                        o,
+                        format!("domain {d} in the text"),
+                        d,
+                        CONFIDENCE_TEXT_DOMAIN,
+                    )
+                })
             })
             .or_else(|| {
-                self.by_signature(evidence.text)
-                    .map(|(o, s)| (o, format!("signature \"{s}\" in the text")))
+                self.by_masthead(evidence.text)
+                    .map(|(o, line)| (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD))
             });
-        match found {
-            Some((outlet, how)) => {
-                let perspective = &self.perspectives[outlet.perspective];
-                Placement {
-                    perspective: perspective.id.clone(),
-                    reason: format!("{} ({}) matched {how}", outlet.name, perspective.label),
-                    outlet: Some(outlet.name.clone()),
-                }
+        let writer = self.by_signature(evidence.text);
+        match (writer, host) {
+            (Some((w, signature)), Some((h, _, host_label, _))) if w != h => {
+                let label = &self.perspectives[self.outlets[w].perspective].label;
+                self.placed(
+                    w,
+                    format!(
+                        "{} copy (signature \"{signature}\"), hosted by {host_label} ({label})",
+                        self.outlets[w].name
+                    ),
+                    CONFIDENCE_SIGNATURE,
+                )
             }
+            (_, Some((h, how, _, confidence))) => {
+                let label = &self.perspectives[self.outlets[h].perspective].label;
+                self.placed(
+                    h,
+                    format!("{} ({label}) matched {how}", self.outlets[h].name),
+                    confidence,
+                )
+            }
+            (Some((w, signature)), None) => {
+                let label = &self.perspectives[self.outlets[w].perspective].label;
+                self.placed(
+                    w,
+                    format!(
+                        "{} ({label}) matched signature \"{signature}\" in the text",
+                        self.outlets[w].name
+                    ),
+                    CONFIDENCE_SIGNATURE,
+                )
+            }
+            (None, None) => self.by_cues(evidence.text),
+        }
+    }
+
+    fn placed(&self, outlet: usize, reason: String, confidence: f32) -> Placement {
+        let outlet = &self.outlets[outlet];
+        Placement {
+            perspective: self.perspectives[outlet.perspective].id.clone(),
+            reason,
+            outlet: Some(outlet.name.clone()),
+            source: Source::Rule,
+            confidence,
+        }
+    }
+
+    fn by_cues(&self, text: &str) -> Placement {
+        const NO_RULE: &str = "no rule matched: no known outlet domain, name or signature";
+        let verdict = cues::read(text);
+        match verdict {
+            Some(v) if v.places() && self.perspective(v.perspective).is_some() => Placement {
+                perspective: v.perspective.to_string(),
+                reason: format!("cues: {} (score {:.1})", v.describe(), v.score),
+                outlet: None,
+                source: Source::Cue,
+                confidence: v.confidence(),
+            },
+            Some(v) => Placement {
+                perspective: OTHER.into(),
+                reason: format!(
+                    "{NO_RULE}; cues lean {} {:.0} %: {}",
+                    v.perspective,
+                    v.confidence() * 100.0,
+                    v.describe()
+                ),
+                outlet: None,
+                source: Source::None,
+                confidence: 0.0,
+            },
             None => Placement {
                 perspective: OTHER.into(),
-                reason: "no rule matched: no known outlet domain, name or signature".into(),
+                reason: NO_RULE.into(),
                 outlet: None,
+                source: Source::None,
+                confidence: 0.0,
             },
         }
     }
 
-    fn by_name(&self, name: &str) -> Option<&Outlet> {
-        let lower = name.trim().to_lowercase();
-        self.outlets.iter().find(|o| o.names_lower.contains(&lower))
+    fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// A masthead: a short line near the top or the bottom that is an outlet's name alone,
+    /// or its name followed by a date or a separator ("연합뉴스 | 2025-10-29").
+    fn by_masthead(&self, text: &str) -> Option<(usize, String)> {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let head = lines.iter().take(MASTHEAD_LINES);
+        let tail = lines.iter().rev().take(MASTHEAD_LINES);
+        head.chain(tail).find_map(|line| {
+            if line.chars().count() > 40 {
+                return None;
+            }
+            let lower = line.to_lowercase();
+            // The longest name the line starts with, followed by nothing but dates and marks.
+            let mut cut: Vec<usize> = lower
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain(std::iter::once(lower.len()))
+                .collect();
+            cut.reverse();
+            cut.into_iter().find_map(|end| {
+                let (name, rest) = lower.split_at(end);
+                // Dates, separators and a section word ("News", "Online") may follow the name.
+                let rest_ok = rest
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| MASTHEAD_WORDS.contains(&w));
+                let long_enough = name.chars().count() >= 3;
+                match self.by_name.get(name.trim_end()) {
+                    Some(&o) if rest_ok && long_enough => Some((o, line.to_string())),
+                    _ => None,
+                }
+            })
+        })
     }
 
     /// The first outlet whose domain appears in `text` as a host name (after `//`, `@`, `.` or
     /// a word boundary, and not followed by more host characters).
-    fn by_domain(&self, text: &str) -> Option<(&Outlet, String)> {
+    fn by_domain(&self, text: &str) -> Option<(usize, String)> {
         self.domain_finder
             .find_overlapping_iter(text)
             .find(|m| is_whole_host(text, m.start(), m.end()))
             .map(|m| {
                 let (o, d) = self.domain_owners[m.pattern().as_usize()];
-                (&self.outlets[o], self.outlets[o].domains[d].clone())
+                (o, self.outlets[o].domains[d].clone())
             })
     }
 
-    fn by_signature(&self, text: &str) -> Option<(&Outlet, String)> {
-        let mut best: Option<(usize, &Outlet, String)> = None;
+    fn by_signature(&self, text: &str) -> Option<(usize, String)> {
+        let mut best: Option<(usize, usize, String)> = None;
         for index in self.signature_set.matches(text).iter() {
             let (o, s) = self.signature_owners[index];
-            let outlet = &self.outlets[o];
-            if let Some(m) = outlet.signatures[s].find(text) {
+            if let Some(m) = self.outlets[o].signatures[s].find(text) {
                 if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
-                    best = Some((m.start(), outlet, m.as_str().trim().to_string()));
+                    best = Some((m.start(), o, m.as_str().trim().to_string()));
                 }
             }
         }
         best.map(|(_, o, s)| (o, s))
+    }
+}
+
+/// The reader's own choices (article id → perspective id) laid over the placements: they win
+/// over everything, and say so. A choice naming a perspective that no longer exists is left
+/// out (the article keeps its placement).
+pub fn apply_user_choices(
+    articles: &mut [crate::model::Article],
+    classifier: &Classifier,
+    choice: impl Fn(&str) -> Option<String>,
+) {
+    for article in articles {
+        let Some(chosen) = choice(&article.id) else {
+            continue;
+        };
+        if classifier.perspective(&chosen).is_none() {
+            continue;
+        }
+        let was = if article.perspective == chosen {
+            String::new()
+        } else {
+            format!(
+                " (rules said {}: {})",
+                article.perspective, article.perspective_reason
+            )
+        };
+        article.perspective_reason = format!("placed by you{was}");
+        article.perspective = chosen;
+        article.perspective_source = Source::User.as_str().to_string();
+        article.perspective_confidence = 1.0;
     }
 }
 
@@ -338,5 +646,178 @@ mod tests {
         let p = place(None, None, text);
         assert_eq!(p.perspective, "other");
         assert!(p.reason.starts_with("no rule matched"));
+    }
+
+    fn embedded_with(config: &str) -> Result<Classifier, String> {
+        let config = crate::config::parse(std::path::Path::new("c.toml"), config)?;
+        let perspectives =
+            config.perspectives_toml(include_str!("../../assets/perspectives.toml"))?;
+        Classifier::build(&perspectives, SOURCES, &config.outlets)
+    }
+
+    #[test]
+    fn the_source_table_has_three_hundred_outlets_beyond_the_defaults() {
+        let counts = Classifier::embedded().outlet_counts();
+        let total: usize = counts.values().sum();
+        assert!(total >= 300, "{counts:?}");
+        assert!(counts["korean"] >= 80, "{counts:?}");
+        assert!(counts["japanese"] >= 70, "{counts:?}");
+        assert!(counts["wire"] >= 50, "{counts:?}");
+    }
+
+    #[test]
+    fn a_table_domain_a_mobile_domain_and_a_native_name() {
+        let p = place(None, Some("https://m.yna.co.kr/view/AKR2025"), "");
+        assert_eq!((p.perspective.as_str(), p.source), ("korean", Source::Rule));
+        assert!(p.confidence > 0.9);
+        assert_eq!(place(Some("読売新聞"), None, "").perspective, "japanese");
+        assert_eq!(
+            place(Some("연합뉴스"), None, "").outlet.as_deref(),
+            Some("Yonhap News Agency")
+        );
+        assert_eq!(
+            place(None, Some("https://www.nishinippon.co.jp/item/1"), "").perspective,
+            "japanese"
+        );
+    }
+
+    #[test]
+    fn a_masthead_line_in_either_script() {
+        let p = place(
+            None,
+            None,
+            "조선일보\nLee meets Trump\nThe two leaders met.",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("The Chosun Ilbo"));
+        assert!(p.reason.contains("masthead \"조선일보\""), "{}", p.reason);
+        let p = place(
+            None,
+            None,
+            "NHK WORLD-JAPAN News\nTakaichi meets Trump\nThey met.",
+        );
+        assert_eq!(p.perspective, "japanese");
+        // A name inside a sentence is a mention, not a masthead.
+        assert_eq!(
+            place(
+                None,
+                None,
+                "조선일보 보도에 따르면 회담이 열렸다 and more words here to pass"
+            )
+            .outlet,
+            None
+        );
+    }
+
+    #[test]
+    fn agency_credits_datelines_and_copyright_marks() {
+        let p = place(None, None, "TOKYO, Oct. 28 (Kyodo) -- Japan said");
+        assert_eq!(p.outlet.as_deref(), Some("Kyodo News"));
+        assert_eq!(
+            place(None, None, "本文。\n©共同通信").outlet.as_deref(),
+            Some("Kyodo News")
+        );
+        assert_eq!(
+            place(None, None, "Text.\n(c) Yonhap News").perspective,
+            "korean"
+        );
+        assert_eq!(
+            place(None, None, "AFP-JIJI\nTrump spoke.")
+                .outlet
+                .as_deref(),
+            Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn who_wrote_it_beats_who_hosts_it() {
+        let p = place(
+            None,
+            Some("https://japantoday.com/category/politics/x"),
+            "TOKYO (AP) — President Trump praised Takaichi.",
+        );
+        assert_eq!(p.perspective, "wire");
+        assert_eq!(p.outlet.as_deref(), Some("Associated Press"));
+        assert!(
+            p.reason.contains(
+                "Associated Press copy (signature \"TOKYO (AP)\"), hosted by japantoday.com"
+            ),
+            "{}",
+            p.reason
+        );
+        // A Yonhap story in a Korean daily stays Korean, and says so.
+        let p = place(
+            None,
+            Some("https://www.koreatimes.co.kr/x"),
+            "SEOUL, Oct. 29 (Yonhap) -- Talks.",
+        );
+        assert_eq!(p.perspective, "korean");
+        assert!(
+            p.reason.contains("hosted by koreatimes.co.kr"),
+            "{}",
+            p.reason
+        );
+    }
+
+    #[test]
+    fn a_confident_wrong_cue_loses_to_an_outlet_rule() {
+        // Hangul, KST and a Seoul dateline all say Korean; the URL says Reuters.
+        let text = "SEOUL, Oct 29 — 회담은 오후 7시(KST)에 열렸다. 한국 정부는 환영했다.";
+        assert!(crate::ingest::cues::read(text).is_some_and(|v| v.places()));
+        let p = place(
+            None,
+            Some("https://www.reuters.com/world/asia-pacific/x"),
+            text,
+        );
+        assert_eq!((p.perspective.as_str(), p.source), ("wire", Source::Rule));
+    }
+
+    #[test]
+    fn cues_place_only_without_an_outlet_and_the_best_guess_is_shown() {
+        let p = place(None, None, "高市首相は28日、トランプ大統領と会談した。");
+        assert_eq!(
+            (p.perspective.as_str(), p.source),
+            ("japanese", Source::Cue)
+        );
+        assert!(p.reason.contains("kana"), "{}", p.reason);
+        let p = place(None, None, "The meeting began at 10am JST in the capital.");
+        assert_eq!((p.perspective.as_str(), p.source), ("other", Source::None));
+        assert!(p.reason.contains("cues lean japanese"), "{}", p.reason);
+        assert!(p.reason.contains("JST +1.5"), "{}", p.reason);
+    }
+
+    #[test]
+    fn config_assigns_an_outlet_and_rejects_unknown_perspectives() {
+        let classifier = embedded_with("[outlets]\n\"Kyodo\" = \"wire\"\n").expect("valid");
+        let p = classifier.classify(&Evidence {
+            outlet: None,
+            url: Some("https://english.kyodonews.net/news/1"),
+            text: "",
+        });
+        assert_eq!(p.perspective, "wire");
+        let err = embedded_with("[outlets]\n\"Kyodo News\" = \"wires\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("unknown perspective \"wires\""), "{err}");
+        assert!(err.contains("korean, japanese, wire"), "{err}");
+        let err = embedded_with("[outlets]\n\"No Such Paper\" = \"wire\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("not in the source table"), "{err}");
+    }
+
+    #[test]
+    fn a_finer_perspective_takes_effect_only_when_configured() {
+        let url = Some("https://www.globaltimes.cn/page/1.shtml");
+        assert_eq!(place(None, url, "").perspective, "other");
+        let classifier = embedded_with(
+            "[[perspective]]\nid = \"chinese\"\nlabel = \"Chinese\"\ncolor = \"#ffaf00\"\n",
+        )
+        .expect("valid");
+        let p = classifier.classify(&Evidence {
+            outlet: None,
+            url,
+            text: "",
+        });
+        assert_eq!(p.perspective, "chinese");
     }
 }

@@ -4,12 +4,14 @@
 
 pub mod boilerplate;
 pub mod classify;
+pub mod cues;
 pub mod dates;
 pub mod decode;
 pub mod draft;
 pub mod feed;
 pub mod frontmatter;
 pub mod html;
+pub mod infer;
 pub mod json;
 pub mod limits;
 pub mod local_day;
@@ -298,6 +300,8 @@ fn finish(
                 .map(|(id, s)| (id.clone(), clean_line(&s.title)))
         })
         .collect();
+    // What the rules left unplaced, the rest of the corpus may place (only when confident).
+    infer::infer(&mut articles);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
@@ -498,18 +502,32 @@ impl Ingestor<'_> {
             url: meta.url.as_deref(),
             text: &evidence_text,
         });
-        let (perspective, perspective_reason) = match (&meta.perspective, perspective_from) {
-            (Some(p), Some(from)) if self.classifier.perspective(p).is_some() => {
-                (p.clone(), format!("set by {from}"))
-            }
-            (Some(p), _) => {
-                warnings.push(format!(
-                    "unknown perspective \"{p}\" ignored; classified by rules"
-                ));
-                (placement.perspective.clone(), placement.reason.clone())
-            }
-            (None, _) => (placement.perspective.clone(), placement.reason.clone()),
-        };
+        let (perspective, perspective_reason, perspective_source, perspective_confidence) =
+            match (&meta.perspective, perspective_from) {
+                (Some(p), Some(from)) if self.classifier.perspective(p).is_some() => (
+                    p.clone(),
+                    format!("set by {from}"),
+                    classify::Source::Manifest,
+                    1.0,
+                ),
+                (Some(p), _) => {
+                    warnings.push(format!(
+                        "unknown perspective \"{p}\" ignored; classified by rules"
+                    ));
+                    (
+                        placement.perspective.clone(),
+                        placement.reason.clone(),
+                        placement.source,
+                        placement.confidence,
+                    )
+                }
+                (None, _) => (
+                    placement.perspective.clone(),
+                    placement.reason.clone(),
+                    placement.source,
+                    placement.confidence,
+                ),
+            };
         let date = meta.date.as_deref().and_then(|d| {
             let normalized = dates::find_first(d, meta.year).map(|f| f.iso);
             if normalized.is_none() {
@@ -534,6 +552,9 @@ impl Ingestor<'_> {
             outlet: clean(meta.outlet.or(placement.outlet)),
             perspective,
             perspective_reason,
+            perspective_source: perspective_source.as_str().to_string(),
+            // Two decimals: the figure is for people and JSON consumers, not arithmetic.
+            perspective_confidence: (f64::from(perspective_confidence) * 100.0).round() / 100.0,
             language: clean(meta.language),
             date,
             url: clean(meta.url),

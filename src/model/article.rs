@@ -104,6 +104,13 @@ pub struct Article {
     pub outlet: Option<String>,
     pub perspective: String,
     pub perspective_reason: String,
+    /// Where the perspective came from: `manifest`, `user`, `rule`, `cue`, `inferred` or
+    /// `none` (nothing placed it; it is `other`).
+    #[serde(default = "no_source")]
+    pub perspective_source: String,
+    /// How sure the placement is, 0–1 (1 for the manifest and the user's own choice).
+    #[serde(default)]
+    pub perspective_confidence: f64,
     pub language: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
@@ -114,6 +121,10 @@ pub struct Article {
     pub warnings: Vec<String>,
     #[serde(default, skip_serializing)]
     pub dropped: Vec<Dropped>,
+}
+
+fn no_source() -> String {
+    "none".into()
 }
 
 impl Article {

@@ -216,6 +216,8 @@ pub(crate) mod tests {
             outlet: None,
             perspective: perspective.into(),
             perspective_reason: "test".into(),
+            perspective_source: "none".into(),
+            perspective_confidence: 0.0,
             language: Some("en".into()),
             date: None,
             url: None,
