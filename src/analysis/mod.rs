@@ -6,6 +6,7 @@ pub mod align;
 pub mod cluster;
 pub mod duplicates;
 pub mod figures;
+pub mod gloss;
 pub mod quotes;
 pub mod story;
 pub mod tokens;
