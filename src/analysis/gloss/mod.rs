@@ -85,8 +85,14 @@ mod tests {
     #[test]
     fn scripts_are_told_apart() {
         assert_eq!(script("Takaichi met Trump in Tokyo."), Script::Latin);
-        assert_eq!(script("다카이치 총리와 트럼프 대통령이 회담했다."), Script::Korean);
-        assert_eq!(script("高市首相とトランプ大統領が会談した。"), Script::Japanese);
+        assert_eq!(
+            script("다카이치 총리와 트럼프 대통령이 회담했다."),
+            Script::Korean
+        );
+        assert_eq!(
+            script("高市首相とトランプ大統領が会談した。"),
+            Script::Japanese
+        );
         assert_eq!(script("韓美 정상회담이 열렸다"), Script::Korean);
         assert_eq!(script(""), Script::Latin);
     }

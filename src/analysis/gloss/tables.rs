@@ -199,7 +199,10 @@ mod tests {
         let g = Glossary::embedded();
         assert_eq!(english(&g.korean("트럼프")), ["Trump"]);
         assert_eq!(english(&g.korean("다카이치는")), ["Takaichi"]);
-        assert_eq!(english(&g.korean("미일정상회담에서")), ["US Japan", "summit"]);
+        assert_eq!(
+            english(&g.korean("미일정상회담에서")),
+            ["US Japan", "summit"]
+        );
         assert!(english(&g.korean("합의했다"))[0].contains("agreement"));
         // Through Hanja: 대통령 (大統領) → president, 안보 (安保) → security.
         assert_eq!(english(&g.korean("대통령은")), ["president"]);
