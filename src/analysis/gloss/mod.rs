@@ -12,6 +12,7 @@
 //!
 //! The tables load once, lazily, the first time a text with Hangul, kana or kanji is seen.
 
+pub mod figures;
 mod tables;
 
 pub use tables::Glossary;
