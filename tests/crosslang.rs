@@ -106,3 +106,38 @@ fn unrelated_korean_and_japanese_paragraphs_find_no_counterpart() {
         }
     }
 }
+
+#[test]
+fn korean_and_japanese_amounts_stand_next_to_the_english_one() {
+    use parallax::analysis::figures::story_figures;
+    let articles = corpus();
+    let members: Vec<usize> = [HANKYOREH, KYODO, "ko_summit", "ja_summit"]
+        .iter()
+        .map(|id| index(&articles, id))
+        .collect();
+    let groups = story_figures(&articles, &members);
+    let investment = groups
+        .iter()
+        .find(|g| g.measure == "investment")
+        .expect("an investment group");
+    let value = investment
+        .values
+        .iter()
+        .find(|v| v.normalized == "$550 billion")
+        .expect("$550 billion");
+    let written: Vec<&str> = value.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(written.contains(&"5500억 달러"), "{written:?}");
+    assert!(written.contains(&"5500億ドル"), "{written:?}");
+    assert!(written.contains(&"US$550 billion"), "{written:?}");
+    assert!(!investment.differs, "all say $550 billion");
+}
+
+#[test]
+fn quote_diffs_of_glossed_japanese_do_not_slice_backwards() {
+    // Glossed words share their source's span; this once panicked in the compare report.
+    let diff = parallax::analysis::quotes::word_diff(
+        "日本を助けるためにできることがあれば何でもする",
+        "日本を助けるためなら何でもする",
+    );
+    assert!(!diff.is_empty());
+}
