@@ -262,6 +262,11 @@ pub fn extract(text: &str, year: Option<i32>) -> Vec<Figure> {
         let normalized = format!("{} {}", format_number(value), plural(&unit, value));
         Some((FigureKind::Quantity, value, unit, None, normalized))
     };
+    // Korean and Japanese spellings (5500억 달러, ５５０億ドル) first, so the English patterns
+    // do not take their bare digits.
+    if super::gloss::needs_gloss(text) {
+        found.extend(super::gloss::figures::extract(text, year));
+    }
     // Most patterns need a digit; a text without one only has month names and spelled-out
     // counts to offer, and skipping the rest halves the cost on a large corpus.
     if !text.bytes().any(|b| b.is_ascii_digit()) {

@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod duplicates;
 pub mod figure_identity;
 pub mod figures;
+pub mod gloss;
 pub mod quotes;
 pub mod story;
 pub mod tokens;

@@ -467,7 +467,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffWord> {
         raw.iter()
             .enumerate()
             .map(|(k, w)| {
-                let next = raw.get(k + 1).map_or(t.len(), |n| n.start);
+                // Glossed Korean/Japanese words share their source's span: never slice backwards.
+                let next = raw.get(k + 1).map_or(t.len(), |n| n.start).max(w.end);
                 let gap = &t[w.end..next];
                 let attached = gap.split(char::is_whitespace).next().unwrap_or("");
                 let surface = format!("{}{}", &t[w.start..w.end], attached);

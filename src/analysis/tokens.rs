@@ -3,6 +3,7 @@
 //! (`assets/synonyms.toml`) and stripped of stop words, so that a paraphrase or a translation
 //! variant of a sentence yields mostly the same terms as the original.
 
+use super::gloss;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -353,19 +354,85 @@ impl Lexicon {
             let after = quoted.partition_point(|q| q.0 <= pos);
             after > 0 && pos < quoted[after - 1].1
         };
-        split_words(text)
-            .into_iter()
-            .map(|(start, end)| {
-                let surface = &text[start..end];
-                let quoted = in_quote(start);
-                let mut word = self.word(surface, start, end, quoted);
-                // "US$550": the letters belong to the currency sign, not to the country.
-                if text[end..].starts_with('$') {
-                    word.stop = true;
+        let spans = split_words(text);
+        // Korean and Japanese words become their English glosses (the tables load only now).
+        let glossary = gloss::needs_gloss(text).then(gloss::Glossary::embedded);
+        let mut words = Vec::with_capacity(spans.len());
+        let mut k = 0;
+        while k < spans.len() {
+            let (start, end) = spans[k];
+            let surface = &text[start..end];
+            let first = surface.chars().next().unwrap_or(' ');
+            if let Some(glossary) = glossary {
+                if gloss::is_hangul(first) {
+                    let glosses = glossary.korean(surface);
+                    if glosses.is_empty() {
+                        words.push(self.word(surface, start, end, in_quote(start)));
+                    }
+                    for g in glosses {
+                        self.push_gloss(&mut words, &g, start, in_quote(start + g.start));
+                    }
+                    k += 1;
+                    continue;
                 }
-                word
-            })
-            .collect()
+                if is_cjk(first) {
+                    // A run of adjacent Japanese characters (split one a word) glossed whole.
+                    let mut last = k;
+                    while last + 1 < spans.len()
+                        && spans[last + 1].0 == spans[last].1
+                        && text[spans[last + 1].0..].chars().next().is_some_and(is_cjk)
+                    {
+                        last += 1;
+                    }
+                    let run_end = spans[last].1;
+                    let glosses = glossary.japanese(&text[start..run_end]);
+                    let mut covered = start;
+                    let mut next_gloss = glosses.iter().peekable();
+                    for &(s, e) in &spans[k..=last] {
+                        if let Some(g) = next_gloss.peek() {
+                            if s == start + g.start {
+                                self.push_gloss(&mut words, g, start, in_quote(s));
+                                covered = start + g.end;
+                                next_gloss.next();
+                                continue;
+                            }
+                        }
+                        // A character no headword covers keeps its old term (kanji meet
+                        // kanji in same-language pairs); a lone hiragana is a particle.
+                        let c = text[s..e].chars().next().unwrap_or(' ');
+                        if s >= covered && !gloss::is_hiragana(c) {
+                            words.push(self.word(&text[s..e], s, e, in_quote(s)));
+                        }
+                    }
+                    k = last + 1;
+                    continue;
+                }
+            }
+            let mut word = self.word(surface, start, end, in_quote(start));
+            // "US$550": the letters belong to the currency sign, not to the country.
+            if text[end..].starts_with('$') {
+                word.stop = true;
+            }
+            words.push(word);
+            k += 1;
+        }
+        words
+    }
+
+    /// The English words of one gloss, each spanning the Korean or Japanese it came from;
+    /// alternatives ("agreement|consent") count once per distinct stem.
+    fn push_gloss(&self, words: &mut Vec<Word>, g: &gloss::Gloss, base: usize, quoted: bool) {
+        let (start, end) = (base + g.start, base + g.end);
+        let first = words.len();
+        for (s, e) in split_words(g.english) {
+            let mut word = self.word(&g.english[s..e], start, end, quoted);
+            if g.name && word.kind == TermKind::Word && !word.stop {
+                word.kind = TermKind::Name;
+            }
+            if !words[first..].iter().any(|w| w.stem == word.stem) {
+                words.push(word);
+            }
+        }
     }
 
     fn word(&self, surface: &str, start: usize, end: usize, quoted: bool) -> Word {
@@ -729,6 +796,33 @@ mod tests {
                 "年"
             ]
         );
+    }
+
+    #[test]
+    fn korean_and_japanese_words_become_their_english_glosses() {
+        let ko = keys("다카이치 총리와 트럼프 대통령은 방위비 증액에 합의했다");
+        let ja = keys("高市首相とトランプ大統領は防衛費の増額で合意した");
+        for english in keys("Takaichi prime minister Trump president defense agreement") {
+            assert!(ko.contains(&english), "Korean has {english}: {ko:?}");
+            assert!(ja.contains(&english), "Japanese has {english}: {ja:?}");
+        }
+        // Particles and endings (와, 은, 했다; と, は, の, した) leave nothing behind.
+        assert!(!ko.iter().any(|k| k.contains('와') || k.contains("했다")));
+        assert!(!ja.iter().any(|k| k == "と" || k == "は" || k == "の"));
+        let names = terms("트럼프 高市");
+        assert!(names.iter().all(|t| t.kind == TermKind::Name), "{names:?}");
+        // A gloss spans the words it came from.
+        let text = "총리는";
+        let t = &terms(text)[0];
+        assert_eq!(&text[t.start..t.end], "총리");
+    }
+
+    #[test]
+    fn words_the_glossary_lacks_keep_their_old_terms() {
+        // Native Korean words with no Hanja, and kanji no headword covers, still match their
+        // own language.
+        assert_eq!(keys("어제"), ["어제"]);
+        assert_eq!(keys("甲"), ["甲"]);
     }
 
     #[test]
