@@ -220,6 +220,10 @@ pub fn read(text: &str) -> Option<Verdict> {
     if score(&cues, "japanese") > score(&cues, "korean") {
         (lead, second) = (second, lead);
     }
+    // Counter-cues alone say nothing about where an article is from.
+    if score(&cues, lead) <= 0.0 {
+        return None;
+    }
     // "our government" says home newsroom, not which home: it backs the leader.
     if patterns.our.is_match(text) {
         cues.push(Cue {
@@ -239,7 +243,8 @@ pub fn read(text: &str) -> Option<Verdict> {
     Some(Verdict {
         perspective: lead,
         score: score(&cues, lead),
-        runner_up: score(&cues, second),
+        // A side pushed below zero by counter-cues competes as zero.
+        runner_up: score(&cues, second).max(0.0),
         kinds: lead_kinds.len(),
         cues,
     })
@@ -299,10 +304,22 @@ mod tests {
         let text = "SEOUL, Oct 29 — South Korea's president met Donald Trump on Wednesday. \
                     South Korea pledged $350 billion, or about 500 trillion won. \
                     Analysts in Seoul said South Korea had little choice.";
-        let v = verdict(text);
+        // The Seoul dateline and won (+1.5) are cancelled by "South Korea" throughout (−1.5).
+        assert!(read(text).is_none(), "{:?}", read(text));
+        // Without the counter-cue the dateline and the won still fall short.
+        let v = verdict("SEOUL, Oct 29 — The president pledged 500 trillion won.");
         assert_eq!(v.perspective, "korean");
         assert!(!v.places(), "{v:?}");
         assert!(v.confidence() < 0.8);
+    }
+
+    #[test]
+    fn counter_cues_alone_are_no_verdict_and_do_not_inflate_the_other_side() {
+        assert!(read("South Korea and South Korea's allies met in Busan.").is_none());
+        let v = verdict("South Korea and Japan: ¥84trn from Japan, South Korea's share too.");
+        assert_eq!(v.perspective, "japanese");
+        assert_eq!(v.runner_up, 0.0);
+        assert!(v.confidence() < 0.5, "{v:?}");
     }
 
     #[test]
