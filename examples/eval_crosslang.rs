@@ -1,6 +1,7 @@
 //! Held-out evaluation of cross-language paragraph matches (docs/eval/crosslang): prints, for
 //! each Korean/Japanese paragraph and each English seed article of the summit, the best
 //! candidate and its score, for judging by hand. `cargo run --example eval_crosslang`.
+#![allow(clippy::disallowed_macros)] // measurement notes printed for judging by hand
 use parallax::analysis::align::{align_story_with, AlignConfig};
 use parallax::ingest::{load_paths, load_seeds};
 use std::path::PathBuf;

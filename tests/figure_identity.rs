@@ -16,6 +16,8 @@ fn article(id: &str, text: &str) -> Article {
         outlet: None,
         perspective: id.into(),
         perspective_reason: "test".into(),
+        perspective_source: "none".into(),
+        perspective_confidence: 0.0,
         language: None,
         date: Some("2025-10-28".into()),
         url: None,

@@ -321,12 +321,10 @@ pub fn align_story_with(
                             }
                         }
                     }
-                    best.map(|b| BlockMatch { runner_up, ..b })
-                        .filter(|m| {
-                            m.score
-                                >= pair_threshold(config, scripts[fs + i], scripts[ts + m.block])
-                                && m.passes_margin()
-                        })
+                    best.map(|b| BlockMatch { runner_up, ..b }).filter(|m| {
+                        m.score >= pair_threshold(config, scripts[fs + i], scripts[ts + m.block])
+                            && m.passes_margin()
+                    })
                 })
                 .collect();
             pairs.push(PairAlignment { from, to, matches });
@@ -653,6 +651,8 @@ mod tests {
             outlet: None,
             perspective: "wire".into(),
             perspective_reason: "test".into(),
+            perspective_source: "none".into(),
+            perspective_confidence: 0.0,
             language: None,
             date: None,
             url: None,

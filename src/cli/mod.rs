@@ -267,7 +267,9 @@ fn place(
     clear: bool,
 ) -> std::io::Result<ExitCode> {
     let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
-        eprintln!("parallax: no state directory (set HOME or XDG_STATE_HOME)");
+        crate::text::sanitize::eprint_line(
+            "parallax: no state directory (set HOME or XDG_STATE_HOME)",
+        );
         return Ok(ExitCode::FAILURE);
     };
     let chosen = match perspective {
@@ -278,21 +280,21 @@ fn place(
                 .iter()
                 .map(|p| p.id.as_str())
                 .collect();
-            eprintln!(
+            crate::text::sanitize::eprint_line(&format!(
                 "parallax: unknown perspective \"{}\" (known: {})",
                 crate::text::sanitize::clean_line(&p),
                 known.join(", ")
-            );
+            ));
             return Ok(ExitCode::from(2));
         }
         p => p.filter(|_| !clear),
     };
     if session.load(&session.paths(&[])).article(id).is_none() {
-        eprintln!("parallax: choice kept, but no article \"{}\" is in the default corpus (check the id with `parallax list`)", crate::text::sanitize::clean_line(id));
+        crate::text::sanitize::eprint_line(&format!("parallax: choice kept, but no article \"{}\" is in the default corpus (check the id with `parallax list`)", crate::text::sanitize::clean_line(id)));
     }
     let loaded = crate::state::load(&path);
     if let Some(warning) = &loaded.warning {
-        eprintln!("parallax: {warning}");
+        crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
     let mut state = loaded.state;
     state.update(id, |s| s.perspective = chosen);

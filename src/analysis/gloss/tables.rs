@@ -44,15 +44,15 @@ impl Glossary {
     pub fn build(tables: &[&[u8]; 2], names: &str) -> Glossary {
         let [ja, ko] = tables.map(|bytes| parse_table(leak(inflate(bytes))));
         let file: NamesFile = toml::from_str(names).unwrap_or_else(|e| {
-            eprintln!("warning: assets/names.toml: {e}");
+            crate::text::sanitize::eprint_line(&format!("warning: assets/names.toml: {e}"));
             NamesFile::default()
         });
         let mut overrides = HashMap::new();
         for (spelling, english) in file.glosses {
-            overrides.insert(&*leak(spelling), (&*leak(english), false));
+            overrides.insert(leak(spelling), (leak(english), false));
         }
         for (spelling, english) in file.names {
-            overrides.insert(&*leak(spelling), (&*leak(english), true));
+            overrides.insert(leak(spelling), (leak(english), true));
         }
         Glossary { ja, ko, overrides }
     }
@@ -142,11 +142,15 @@ impl Glossary {
 fn inflate(bytes: &[u8]) -> String {
     match miniz_oxide::inflate::decompress_to_vec_zlib(bytes) {
         Ok(raw) => String::from_utf8(raw).unwrap_or_else(|_| {
-            eprintln!("warning: assets/gloss: a table is not UTF-8; left out");
+            crate::text::sanitize::eprint_line(
+                "warning: assets/gloss: a table is not UTF-8; left out",
+            );
             String::new()
         }),
         Err(e) => {
-            eprintln!("warning: assets/gloss: a table does not decompress ({e:?}); left out");
+            crate::text::sanitize::eprint_line(&format!(
+                "warning: assets/gloss: a table does not decompress ({e:?}); left out"
+            ));
             String::new()
         }
     }
