@@ -49,10 +49,10 @@ impl Glossary {
         });
         let mut overrides = HashMap::new();
         for (spelling, english) in file.glosses {
-            overrides.insert(&*leak(spelling), (&*leak(english), false));
+            overrides.insert(leak(spelling), (leak(english), false));
         }
         for (spelling, english) in file.names {
-            overrides.insert(&*leak(spelling), (&*leak(english), true));
+            overrides.insert(leak(spelling), (leak(english), true));
         }
         Glossary { ja, ko, overrides }
     }
