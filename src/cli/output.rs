@@ -112,9 +112,12 @@ pub fn print_show(
     format: ShowFormat,
     dropped: bool,
 ) -> io::Result<ExitCode> {
-    let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        eprintln!("parallax: no article with id \"{id}\" (run `parallax list` to see the ids)");
-        return Ok(ExitCode::from(2));
+    let index = match corpus.resolve(id) {
+        Ok(index) => index,
+        Err(why) => {
+            eprintln!("parallax: {}", crate::text::sanitize::clean_line(&why));
+            return Ok(ExitCode::from(2));
+        }
     };
     let article = &corpus.articles[index];
     let mut out = io::stdout().lock();
