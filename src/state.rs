@@ -82,6 +82,57 @@ impl ReadingState {
     }
 }
 
+impl ReadingState {
+    /// Move entries saved under ids this corpus no longer uses onto the articles they belong
+    /// to: a renamed or moved file (same hash, new prefix), or an id from before stable ids
+    /// (the file stem numbered in load order), migrated once. Entries that match nothing are
+    /// kept untouched (they may belong to another folder). Says what moved, if anything.
+    pub fn adopt(&mut self, corpus: &crate::model::Corpus) -> Option<String> {
+        use crate::model::id::hash_part;
+        let current: std::collections::HashSet<&str> =
+            corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        let by_hash: std::collections::HashMap<&str, &str> = corpus
+            .articles
+            .iter()
+            .filter_map(|a| Some((hash_part(&a.id)?, a.id.as_str())))
+            .collect();
+        let (mut renamed, mut migrated) = (0, 0);
+        let keys: Vec<String> = self.articles.keys().cloned().collect();
+        for key in keys {
+            if current.contains(key.as_str()) {
+                continue;
+            }
+            let target = match hash_part(&key) {
+                Some(hash) => by_hash.get(hash).map(|id| (id.to_string(), false)),
+                None => corpus.legacy_ids.get(&key).map(|id| (id.clone(), true)),
+            };
+            // Never overwrite state the article already has under its own id.
+            if let Some((id, legacy)) = target.filter(|(id, _)| !self.articles.contains_key(id)) {
+                if let Some(entry) = self.articles.remove(&key) {
+                    self.articles.insert(id, entry);
+                    if legacy {
+                        migrated += 1;
+                    } else {
+                        renamed += 1;
+                    }
+                }
+            }
+        }
+        let mut said = Vec::new();
+        if migrated > 0 {
+            said.push(format!(
+                "reading state of {migrated} article(s) moved from old file-name ids to stable ids"
+            ));
+        }
+        if renamed > 0 {
+            said.push(format!(
+                "reading state of {renamed} renamed or moved file(s) followed them"
+            ));
+        }
+        (!said.is_empty()).then(|| said.join("; "))
+    }
+}
+
 /// `$XDG_STATE_HOME/parallax`, else `~/.local/state/parallax`.
 pub fn default_dir() -> Option<PathBuf> {
     xdg_dir("XDG_STATE_HOME", ".local/state")

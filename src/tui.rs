@@ -74,10 +74,24 @@ fn event_loop(
         .map(crate::state::load)
         .map(|l| (l.state, l.warning))
         .unwrap_or((ReadingState::default(), None));
+    let (mut reading, mut message) = loaded;
+    if let Some(moved) = reading.adopt(&corpus) {
+        // Saved at once, so the move happens once even if the reader is killed.
+        message = Some(
+            match options
+                .state_file
+                .as_deref()
+                .map(|p| crate::state::save(p, &reading))
+            {
+                Some(Err(e)) => format!("{moved}, but saving failed: {e}"),
+                _ => moved,
+            },
+        );
+    }
     let mut state = AppState::new(&corpus, options.keymap.clone(), size.width, size.height)
-        .with_reading(&corpus, loaded.0);
-    if loaded.1.is_some() {
-        state.message = loaded.1;
+        .with_reading(&corpus, reading);
+    if message.is_some() {
+        state.message = message;
     }
     let mut watcher = match (&options.reload, options.watch.is_empty()) {
         (Some(_), false) => match FolderWatcher::new(&options.watch) {

@@ -60,8 +60,6 @@ pub type Vector = Vec<(u32, f32)>;
 
 /// How many later articles (in date order) each article is compared with.
 const MAX_NEIGHBOURS: usize = 300;
-/// Members per side when averaging the similarity of two stories about to merge.
-const LINK_SAMPLE: usize = 24;
 /// Members compared when choosing the article that names a story.
 const MEDOID_SAMPLE: usize = 64;
 
@@ -71,6 +69,19 @@ fn sample(members: &[usize], n: usize) -> Vec<usize> {
         return members.to_vec();
     }
     (0..n).map(|k| members[k * members.len() / n]).collect()
+}
+
+/// Dot product of two summed vectors, walking the smaller one (ordered maps, so the float
+/// sum, and the clustering, is the same on every run).
+fn sparse_dot(
+    a: &std::collections::BTreeMap<u32, f32>,
+    b: &std::collections::BTreeMap<u32, f32>,
+) -> f32 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(term, x)| large.get(term).map(|y| x * y))
+        .sum()
 }
 
 pub fn cosine(a: &Vector, b: &Vector) -> f32 {
@@ -299,6 +310,15 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
         }
     }
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // Each set's summed term vector, kept up to date on merge (pins merged above included).
+    let mut sums: Vec<std::collections::BTreeMap<u32, f32>> =
+        (0..n).map(|_| std::collections::BTreeMap::new()).collect();
+    for (i, vector) in vectors.iter().enumerate() {
+        let root = sets.find(i);
+        for &(term, weight) in vector {
+            *sums[root].entry(term).or_insert(0.0) += weight;
+        }
+    }
     for (_, a, b) in links {
         // Average link: two stories merge only if their articles are close on average, so
         // one pair that happens to share paragraphs cannot chain two events together.
@@ -306,16 +326,10 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
         if ra == rb {
             continue;
         }
+        // The mean cosine of two sets of unit vectors is (ΣA·ΣB)/(|A||B|): one dot product
+        // of the sets' summed vectors, exact, whatever their size.
+        let total = sparse_dot(&sums[ra], &sums[rb]);
         let (ma, mb) = (&sets.members[ra], &sets.members[rb]);
-        // The average over an even sample of each side: exact for small stories, and
-        // bounded for big ones.
-        let (sa, sb) = (sample(ma, LINK_SAMPLE), sample(mb, LINK_SAMPLE));
-        let total: f32 = sa
-            .iter()
-            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
-            .map(|(x, y)| cosine(&vectors[x], &vectors[y]))
-            .sum();
-        let (ma, mb) = (&sa, &sb);
         let undated = sets.members[ra]
             .iter()
             .chain(&sets.members[rb])
@@ -325,8 +339,15 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
         } else {
             dated_threshold(a, b)
         };
-        if total / (ma.len() * mb.len()) as f32 >= needed {
-            sets.union(a, b, config.max_span_days, false);
+        if total / (ma.len() * mb.len()) as f32 >= needed
+            && sets.union(a, b, config.max_span_days, false)
+        {
+            let root = sets.find(a);
+            let other = if root == ra { rb } else { ra };
+            let moved = std::mem::take(&mut sums[other]);
+            for (term, weight) in moved {
+                *sums[root].entry(term).or_insert(0.0) += weight;
+            }
         }
     }
     // Collect the sets into stories.

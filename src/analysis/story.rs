@@ -24,7 +24,7 @@ pub fn corpus_stories(corpus: &Corpus) -> Vec<Story> {
 /// The story an article belongs to, or the story with this id.
 pub fn find_story<'a>(stories: &'a [Story], corpus: &Corpus, key: &str) -> Option<&'a Story> {
     stories.iter().find(|s| s.id == key).or_else(|| {
-        let index = corpus.articles.iter().position(|a| a.id == key)?;
+        let index = corpus.resolve(key).ok()?;
         stories.iter().find(|s| s.articles.contains(&index))
     })
 }

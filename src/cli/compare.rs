@@ -32,11 +32,12 @@ fn pad(text: &str, width: usize) -> String {
 /// `parallax align ID`: each block of the article and its best counterpart in every other
 /// article of its story.
 pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result<ExitCode> {
-    let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        crate::text::sanitize::eprint_line(&format!(
-            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
-        ));
-        return Ok(ExitCode::from(2));
+    let index = match corpus.resolve(id) {
+        Ok(index) => index,
+        Err(why) => {
+            crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+            return Ok(ExitCode::from(2));
+        }
     };
     // The corpus was clustered when it loaded, and near-duplicate copies left their stories.
     let stories = &corpus.stories;

@@ -229,7 +229,7 @@ impl Session {
 }
 
 /// `parallax note`: the note lives in the reading state, keyed by article id.
-fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
+fn note(corpus: &Corpus, id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
     let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
         crate::text::sanitize::eprint_line(
             "parallax: no state directory (set HOME or XDG_STATE_HOME)",
@@ -241,6 +241,9 @@ fn note(id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
     let mut state = loaded.state;
+    if let Some(moved) = state.adopt(corpus) {
+        crate::text::sanitize::eprint_line(&format!("parallax: {moved}"));
+    }
     if text.is_none() && !clear {
         return Ok(match state.get(id).note {
             Some(note) => {
@@ -394,11 +397,22 @@ pub fn main() -> ExitCode {
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Note { id, text, clear }) => {
-            let known = load(&session.paths(&[])).article(&id).is_some();
-            if !known && text.is_some() {
-                crate::text::sanitize::eprint_line(&format!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
-            }
-            note(&id, text, clear)
+            let corpus = load(&session.paths(&[]));
+            // A unique prefix names its article; an unknown id is kept as given.
+            let id = match corpus.resolve(&id) {
+                Ok(index) => corpus.articles[index].id.clone(),
+                Err(why) if why.contains("ambiguous") => {
+                    crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+                    return ExitCode::from(2);
+                }
+                Err(_) => {
+                    if text.is_some() {
+                        crate::text::sanitize::eprint_line(&format!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
+                    }
+                    id
+                }
+            };
+            note(&corpus, &id, text, clear)
         }
         Some(Command::Place {
             id,

@@ -112,11 +112,12 @@ pub fn print_show(
     format: ShowFormat,
     dropped: bool,
 ) -> io::Result<ExitCode> {
-    let Some(index) = corpus.articles.iter().position(|a| a.id == id) else {
-        crate::text::sanitize::eprint_line(&format!(
-            "parallax: no article with id \"{id}\" (run `parallax list` to see the ids)"
-        ));
-        return Ok(ExitCode::from(2));
+    let index = match corpus.resolve(id) {
+        Ok(index) => index,
+        Err(why) => {
+            crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+            return Ok(ExitCode::from(2));
+        }
     };
     let article = &corpus.articles[index];
     let mut out = crate::text::sanitize::stdout();

@@ -119,6 +119,8 @@ pub struct Draft {
     pub extra_text: String,
     /// Suffix for items of a multi-item file (feeds, JSON arrays): `id = stem + "-" + suffix`.
     pub item_suffix: Option<String>,
+    /// The item's GUID in a feed, the strongest evidence of its identity (see `model::id`).
+    pub guid: Option<String>,
 }
 
 impl Draft {
@@ -131,6 +133,7 @@ impl Draft {
             warnings: Vec::new(),
             extra_text: String::new(),
             item_suffix: None,
+            guid: None,
         }
     }
 }

@@ -46,6 +46,7 @@ pub fn feed_drafts(text: &str, classifier: &Classifier) -> Result<Vec<Draft>, St
             let mut draft = entry_draft(entry, format, &days);
             draft.meta.language = draft.meta.language.or_else(|| feed.language.clone());
             draft.item_suffix = Some(item_suffix(&entry.id, i));
+            draft.guid = Some(entry.id.clone()).filter(|g| !g.is_empty());
             place_outlet(&mut draft, feed_title.as_deref(), classifier);
             draft
         })
@@ -139,6 +140,7 @@ pub fn json_drafts(text: &str, classifier: &Classifier) -> Option<Result<Vec<Dra
             Some(mut draft) => {
                 let guid = string_field(item, &["guid", "id"]).unwrap_or_default();
                 draft.item_suffix = Some(item_suffix(&guid, i));
+                draft.guid = Some(guid).filter(|g| !g.is_empty());
                 let source = item.get("source").or_else(|| item.get("feed"));
                 let feed_title = source.and_then(|s| {
                     s.as_str()

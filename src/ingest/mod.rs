@@ -267,7 +267,7 @@ fn parse_manifest(display: &str, text: &str, warnings: &mut Vec<LoadWarning>) ->
     }
 }
 
-/// Give duplicate ids a numeric suffix, then group into stories.
+/// Make ids unique, remember the ids earlier versions gave, then group into stories.
 fn finish(
     mut articles: Vec<Article>,
     warnings: Vec<LoadWarning>,
@@ -281,17 +281,22 @@ fn finish(
             message: clean_line(&w.message),
         })
         .collect();
+    // Two files with the same identity (a copy of one article, or one GUID in two feeds):
+    // the first in path order keeps the id, the others get one salted with their path.
     let mut seen = HashSet::new();
     for article in &mut articles {
         if !seen.insert(article.id.clone()) {
-            let mut n = 2;
-            while seen.contains(&format!("{}-{n}", article.id)) {
-                n += 1;
-            }
-            article.id = format!("{}-{n}", article.id);
+            let prefix = article
+                .id
+                .rsplit_once('-')
+                .map_or(article.id.as_str(), |(p, _)| p)
+                .to_string();
+            let salted = format!("{}\0{}", article.id, article.source);
+            article.id = crate::model::id::article_id(&prefix, &salted);
             seen.insert(article.id.clone());
         }
     }
+    let legacy_ids = legacy_ids(&articles);
     let story_titles: BTreeMap<String, String> = manifests
         .iter()
         .flat_map(|m| {
@@ -303,6 +308,7 @@ fn finish(
     // What the rules left unplaced, the rest of the corpus may place (only when confident).
     infer::infer(&mut articles);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
+    corpus.legacy_ids = legacy_ids;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
     corpus.stories = crate::analysis::story::corpus_stories(&corpus);
@@ -466,6 +472,7 @@ impl Ingestor<'_> {
             mut perspective_from,
             mut warnings,
             extra_text,
+            guid,
             ..
         } = draft;
         if let Some((entry, manifest_path)) = manifest {
@@ -475,6 +482,15 @@ impl Ingestor<'_> {
             }
         }
         let mut blocks: Vec<RawBlock> = blocks.into_iter().filter_map(sanitize_block).collect();
+        // The identity is taken before boilerplate rules cut anything, so a rules update
+        // never changes an id (and never moves a note).
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let identity = crate::model::id::identity_key(
+            guid.as_deref(),
+            meta.url.as_deref(),
+            meta.title.as_deref().unwrap_or_default(),
+            &texts,
+        );
         if let Some(cut) = limits::cap_text(&mut blocks) {
             warnings.push(cut);
         }
@@ -545,7 +561,7 @@ impl Ingestor<'_> {
             .filter_map(RawBlock::into_block)
             .collect();
         Ok(Article {
-            id,
+            id: crate::model::id::article_id(&id, &identity),
             source: path.to_string(),
             format,
             title: clean(meta.title).unwrap_or_else(|| "(untitled)".into()),
@@ -597,6 +613,27 @@ fn cap_file_warnings(result: &mut FileResult) {
                 .push(format!("… and {hidden} more warning(s) for this file"));
         }
     }
+}
+
+/// The ids versions before stable ids gave (the prefix, numbered `-2`, `-3` in load order),
+/// mapped to today's, so reading state saved under them can be moved over once.
+fn legacy_ids(articles: &[Article]) -> std::collections::HashMap<String, String> {
+    let mut seen = HashSet::new();
+    let mut map = std::collections::HashMap::new();
+    for article in articles {
+        let Some((prefix, _)) = article.id.rsplit_once('-') else {
+            continue;
+        };
+        let mut legacy = prefix.to_string();
+        let mut n = 2;
+        while seen.contains(&legacy) {
+            legacy = format!("{prefix}-{n}");
+            n += 1;
+        }
+        seen.insert(legacy.clone());
+        map.insert(legacy, article.id.clone());
+    }
+    map
 }
 
 /// Untrusted text is cleaned before any rule sees it; empty blocks vanish.

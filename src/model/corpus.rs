@@ -41,11 +41,19 @@ pub struct Corpus {
     pub warnings: Vec<LoadWarning>,
     /// Near-duplicate groups; copies are left out of the stories and shown as "also in".
     pub duplicates: Vec<DuplicateGroup>,
+    /// Ids given before stable ids (stem, `-2` in load order) → today's, for state migration.
+    pub legacy_ids: std::collections::HashMap<String, String>,
 }
 
 impl Corpus {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The article a user's id names: the whole id or any unique prefix (of the id or of its
+    /// hash), like git; the error says whether nothing or several matched.
+    pub fn resolve(&self, query: &str) -> Result<usize, String> {
+        super::id::resolve(self.articles.iter().map(|a| a.id.as_str()), query)
     }
 
     /// How many warnings `all_warnings` would list, without building them.
@@ -117,6 +125,7 @@ impl Corpus {
             stories,
             warnings,
             duplicates: Vec::new(),
+            legacy_ids: Default::default(),
         }
     }
 

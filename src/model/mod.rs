@@ -3,6 +3,7 @@
 
 mod article;
 mod corpus;
+pub mod id;
 mod perspective;
 
 pub use article::{Article, Block, BlockKind, Dropped, Format};
