@@ -37,7 +37,7 @@ fn corpus() -> Vec<Article> {
 fn index(articles: &[Article], id: &str) -> usize {
     articles
         .iter()
-        .position(|a| a.id == id)
+        .position(|a| parallax::model::id::prefix(&a.id) == id)
         .unwrap_or_else(|| panic!("{id} loaded"))
 }
 

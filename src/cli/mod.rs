@@ -292,15 +292,25 @@ fn place(
         }
         p => p.filter(|_| !clear),
     };
-    if session.load(&session.paths(&[])).article(id).is_none() {
-        crate::text::sanitize::eprint_line(&format!("parallax: choice kept, but no article \"{}\" is in the default corpus (check the id with `parallax list`)", crate::text::sanitize::clean_line(id)));
-    }
+    let corpus = session.load(&session.paths(&[]));
+    // A unique prefix names its article, as for `note`; an unknown id is kept as given.
+    let id = match corpus.resolve(id) {
+        Ok(index) => corpus.articles[index].id.clone(),
+        Err(why) if why.contains("ambiguous") => {
+            crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+            return Ok(ExitCode::from(2));
+        }
+        Err(_) => {
+            crate::text::sanitize::eprint_line(&format!("parallax: choice kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
+            id.to_string()
+        }
+    };
     let loaded = crate::state::load(&path);
     if let Some(warning) = &loaded.warning {
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
     let mut state = loaded.state;
-    state.update(id, |s| s.perspective = chosen);
+    state.update(&id, |s| s.perspective = chosen);
     crate::state::save(&path, &state)?;
     Ok(ExitCode::SUCCESS)
 }
