@@ -165,3 +165,19 @@ fn a_wire_story_republished_is_shown_once_with_also_in() {
     assert_eq!(stem(&list[1]["also_in"][0]), "herald");
     assert!(list[1]["duplicate_of"].is_null());
 }
+
+#[test]
+fn text_opening_with_a_bracketed_label_is_text_not_json() {
+    let corpus = load_one(
+        "editorial.txt",
+        "[사설] 한미일 정상외교, 실리를 챙겨야\n\n다카이치 총리와 트럼프 대통령의 정상회담은 동맹의 새로운 시대를 예고했다. 우리 정부도 대응을 서둘러야 한다.\n",
+    );
+    assert_eq!(corpus.articles.len(), 1, "{:?}", corpus.warnings);
+    let a = &corpus.articles[0];
+    assert_eq!(a.format.as_str(), "text");
+    assert_eq!(a.title, "[사설] 한미일 정상외교, 실리를 챙겨야");
+    // A real JSON array after all still loads as JSON.
+    let corpus = load_one("posts.txt", "[ {\"title\": {\"rendered\": \"A post\"}, \"content\": {\"rendered\": \"<p>Body text of the post with enough words.</p>\"}} ]");
+    assert_eq!(corpus.articles.len(), 1, "{:?}", corpus.warnings);
+    assert_eq!(corpus.articles[0].format.as_str(), "wordpress-json");
+}

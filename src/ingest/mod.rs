@@ -382,7 +382,7 @@ impl Ingestor<'_> {
             );
         }
         let lower_head: String = head.chars().take(2048).collect::<String>().to_lowercase();
-        if head.starts_with('{') || head.starts_with('[') {
+        if head.starts_with('{') || starts_like_json_array(head) {
             if let Some(feed) = feed::json_drafts(text, self.classifier) {
                 return feed;
             }
@@ -673,6 +673,20 @@ fn looks_cut_off(text: &str, last: Option<&RawBlock>) -> bool {
 }
 
 /// `"text"`, `42`, `true`, `null`: a file that is one JSON scalar and nothing else.
+/// A `[` opens JSON only when a JSON value (or `]`) follows it: Korean and English editorials
+/// begin with a bracketed label ("[사설] …", "[Editorial] …") and are text.
+fn starts_like_json_array(head: &str) -> bool {
+    let Some(rest) = head.strip_prefix('[') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| matches!(c, '{' | '[' | '"' | ']' | '-') || c.is_ascii_digit())
+        || ["true", "false", "null"].iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| after.trim_start().starts_with([',', ']']) || after.is_empty())
+        })
+}
+
 fn is_bare_json_scalar(head: &str) -> bool {
     let starts_like_json = head.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
         || ["true", "false", "null"]
