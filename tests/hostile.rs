@@ -342,7 +342,9 @@ fn no_escape_survives_any_command_or_format() {
     )
     .expect("write");
     std::fs::write(broken.join("x.txt"), GOOD).expect("write");
-    let config = dir.path().join("config.toml");
+    // The config lives outside the corpus folder, so it is read as a config, never as an article.
+    let config_dir = tempfile::tempdir().expect("temp dir");
+    let config = config_dir.path().join("config.toml");
     std::fs::write(&config, format!("[keys]\n\"act{t}\" = [\"j\"]\n")).expect("write");
 
     let d = dir.path().to_str().expect("utf-8");
