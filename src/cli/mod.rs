@@ -344,8 +344,13 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
+    load_with_stories(classifier, paths, true)
+}
+
+fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories: bool) -> Corpus {
     let ingestor = Ingestor {
         classifier,
+        stories,
         ..Ingestor::default()
     };
     let mut corpus = if paths.is_empty() {
@@ -436,7 +441,10 @@ pub fn main() -> ExitCode {
             format,
             dropped,
         }) => output::print_show(&load(&paths), &id, format, dropped),
-        Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        // Warnings only: no stories, no duplicates.
+        Some(Command::Check { paths }) => {
+            output::print_check(&load_with_stories(session.classifier, &paths, false))
+        }
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Store {

@@ -37,6 +37,8 @@ pub struct Ingestor<'a> {
     pub boilerplate: &'a Boilerplate,
     pub classifier: &'a Classifier,
     pub html: &'a dyn html::HtmlExtractor,
+    /// Group into stories and find duplicates (false for `check`, which needs neither).
+    pub stories: bool,
 }
 
 impl Default for Ingestor<'static> {
@@ -45,6 +47,7 @@ impl Default for Ingestor<'static> {
             boilerplate: Boilerplate::embedded(),
             classifier: Classifier::active(),
             html: webpage::default_extractor(),
+            stories: true,
         }
     }
 }
@@ -82,7 +85,13 @@ impl Ingestor<'_> {
             articles.extend(result.articles);
             warnings.extend(result.warnings);
         }
-        finish(articles, warnings, manifest.into_iter().collect(), None)
+        finish(
+            articles,
+            warnings,
+            manifest.into_iter().collect(),
+            None,
+            self.stories,
+        )
     }
 
     /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
@@ -307,7 +316,7 @@ impl Ingestor<'_> {
             stories_cache = story_key.finish().map(|key| (store, key));
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
-        finish(articles, warnings, manifests, stories_cache)
+        finish(articles, warnings, manifests, stories_cache, self.stories)
     }
 }
 
@@ -417,6 +426,7 @@ fn finish(
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
     stories_cache: Option<(&mut crate::store::Store, String)>,
+    stories: bool,
 ) -> Corpus {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
     let warnings: Vec<LoadWarning> = warnings
@@ -456,6 +466,9 @@ fn finish(
     corpus.legacy_ids = legacy_ids;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
+    if !stories {
+        return corpus;
+    }
     // Unchanged articles under unchanged rules: the stories stored last time.
     let stored = stories_cache.as_ref().and_then(|(store, key)| {
         let json = store.cached_stories(key).ok()??;
@@ -852,6 +865,64 @@ fn starts_like_json_array(head: &str) -> bool {
             rest.strip_prefix(w)
                 .is_some_and(|after| after.trim_start().starts_with([',', ']']) || after.is_empty())
         })
+}
+
+#[cfg(test)]
+mod store_tests {
+    use super::*;
+
+    fn summit_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("dir");
+        for (path, bytes) in seeds::FILES {
+            if path.contains("/001_") || path.contains("/002_") {
+                let name = Path::new(path).file_name().expect("name");
+                std::fs::write(dir.path().join(name), bytes).expect("write");
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn without_stories_nothing_is_clustered() {
+        let dir = summit_folder();
+        let paths = [dir.path().to_path_buf()];
+        let with = Ingestor::default().load_paths(&paths);
+        assert_eq!(with.articles.len(), 2);
+        assert_eq!(with.stories.len(), 1, "the two summit seeds are one story");
+        let without = Ingestor {
+            stories: false,
+            ..Ingestor::default()
+        }
+        .load_paths(&paths);
+        assert_eq!(without.articles, with.articles);
+        assert!(
+            without.stories.iter().all(|s| s.articles.len() == 1),
+            "{:?}",
+            without.stories
+        );
+    }
+
+    #[test]
+    fn a_cached_load_equals_a_fresh_one() {
+        let dir = summit_folder();
+        let store_dir = tempfile::tempdir().expect("store dir");
+        let mut store =
+            crate::store::Store::open(&store_dir.path().join("s.sqlite3")).expect("store");
+        let paths = [dir.path().to_path_buf()];
+        let fresh = Ingestor::default().load_paths(&paths);
+        let first = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        let second = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        for corpus in [&first, &second] {
+            assert_eq!(corpus.articles, fresh.articles);
+            assert_eq!(corpus.stories, fresh.stories);
+            assert_eq!(corpus.duplicates, fresh.duplicates);
+            assert_eq!(corpus.warnings, fresh.warnings);
+            // `dropped` is outside the article JSON; the cache keeps it beside.
+            let dropped: Vec<usize> = corpus.articles.iter().map(|a| a.dropped.len()).collect();
+            assert!(dropped.iter().sum::<usize>() > 0, "{dropped:?}");
+        }
+        assert_eq!(store.info().expect("info").files, 2);
+    }
 }
 
 fn is_bare_json_scalar(head: &str) -> bool {
