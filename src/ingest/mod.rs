@@ -867,6 +867,24 @@ fn starts_like_json_array(head: &str) -> bool {
         })
 }
 
+fn is_bare_json_scalar(head: &str) -> bool {
+    let starts_like_json = head.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
+        || ["true", "false", "null"]
+            .iter()
+            .any(|w| head.starts_with(w));
+    starts_like_json
+        && serde_json::from_str::<serde_json::Value>(head)
+            .is_ok_and(|v| !v.is_object() && !v.is_array())
+}
+
+fn file_stem(path: &str) -> String {
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    clean_text(&stem).replace(char::is_whitespace, "_")
+}
+
 #[cfg(test)]
 mod store_tests {
     use super::*;
@@ -923,22 +941,4 @@ mod store_tests {
         }
         assert_eq!(store.info().expect("info").files, 2);
     }
-}
-
-fn is_bare_json_scalar(head: &str) -> bool {
-    let starts_like_json = head.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
-        || ["true", "false", "null"]
-            .iter()
-            .any(|w| head.starts_with(w));
-    starts_like_json
-        && serde_json::from_str::<serde_json::Value>(head)
-            .is_ok_and(|v| !v.is_object() && !v.is_array())
-}
-
-fn file_stem(path: &str) -> String {
-    let stem = Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string());
-    clean_text(&stem).replace(char::is_whitespace, "_")
 }
