@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod model;
 pub mod open;
 pub mod state;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod view;

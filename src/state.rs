@@ -133,6 +133,131 @@ impl ReadingState {
     }
 }
 
+/// One changed mark of one article: what a save writes, and all it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub id: String,
+    pub field: Field,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Read(bool),
+    Bookmarked(bool),
+    Position(Option<Position>),
+    Note(Option<String>),
+    Perspective(Option<String>),
+}
+
+/// The marks that differ between `before` (as loaded) and `after` (as the session left
+/// them). Saving only these, merged onto what the store holds then, is what keeps another
+/// process's changes to other marks.
+pub fn changes(before: &ReadingState, after: &ReadingState) -> Vec<Change> {
+    let ids: std::collections::BTreeSet<&String> = before
+        .articles
+        .keys()
+        .chain(after.articles.keys())
+        .collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let (old, new) = (before.get(id), after.get(id));
+        let mut push = |field| {
+            out.push(Change {
+                id: id.clone(),
+                field,
+            })
+        };
+        if old.read != new.read {
+            push(Field::Read(new.read));
+        }
+        if old.bookmarked != new.bookmarked {
+            push(Field::Bookmarked(new.bookmarked));
+        }
+        if old.position != new.position {
+            push(Field::Position(new.position));
+        }
+        if old.note != new.note {
+            push(Field::Note(new.note.clone()));
+        }
+        if old.perspective != new.perspective {
+            push(Field::Perspective(new.perspective.clone()));
+        }
+    }
+    out
+}
+
+/// Where the reading state lives now: the store (see `crate::store`).
+pub fn store_path() -> Option<PathBuf> {
+    crate::store::default_path()
+}
+
+/// The reading state from the store at `store`. The first time, a `state.json` left by an
+/// earlier version (`legacy`) is copied in and renamed `state.json.migrated`, with a message.
+/// A store that cannot be opened gives an empty state and a warning.
+pub fn load_stored(store: &Path, legacy: Option<&Path>) -> Loaded {
+    let mut db = match crate::store::Store::open(store) {
+        Ok(db) => db,
+        Err(e) => {
+            return Loaded {
+                state: ReadingState::default(),
+                warning: Some(format!("{e}; reading state not loaded")),
+            }
+        }
+    };
+    let mut warning = None;
+    if let Some(json) = legacy.filter(|p| p.is_file()) {
+        let old = load(json);
+        let aside = json.with_extension("json.migrated");
+        warning = Some(match (old.warning, db.save_reading(&changes(&ReadingState::default(), &old.state))) {
+            (Some(w), _) => w,
+            (None, Err(e)) => format!("{e}; {} not migrated", json.display()),
+            (None, Ok(())) => match std::fs::rename(json, &aside) {
+                Ok(()) => format!(
+                    "reading state of {} article(s) moved from {} into the store (old file kept as {})",
+                    old.state.articles.len(),
+                    json.display(),
+                    aside.display()
+                ),
+                Err(e) => format!("reading state copied into the store, but {} could not be renamed: {e}", json.display()),
+            },
+        });
+    }
+    match db.load_reading() {
+        Ok(state) => Loaded { state, warning },
+        Err(e) => Loaded {
+            state: ReadingState::default(),
+            warning: Some(e),
+        },
+    }
+}
+
+/// The default store, migrating the default `state.json` once.
+pub fn load_default() -> Loaded {
+    match store_path() {
+        Some(store) => {
+            let legacy = default_dir().map(|d| d.join(FILE_NAME));
+            load_stored(&store, legacy.as_deref())
+        }
+        None => Loaded {
+            state: ReadingState::default(),
+            warning: Some("no data directory for the store (set HOME or XDG_DATA_HOME)".into()),
+        },
+    }
+}
+
+/// Write what changed between `before` and `after` into the store at `store`.
+pub fn save_stored(
+    store: &Path,
+    before: &ReadingState,
+    after: &ReadingState,
+) -> Result<(), String> {
+    let changed = changes(before, after);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    crate::store::Store::open(store)?.save_reading(&changed)
+}
+
 /// `$XDG_STATE_HOME/parallax`, else `~/.local/state/parallax`.
 pub fn default_dir() -> Option<PathBuf> {
     xdg_dir("XDG_STATE_HOME", ".local/state")
@@ -267,6 +392,55 @@ mod tests {
         );
         state.update("a", |s| s.note = Some("   ".into()));
         assert!(state.articles.is_empty());
+    }
+
+    #[test]
+    fn changes_name_only_the_marks_that_differ() {
+        let mut before = ReadingState::default();
+        before.update("a", |s| s.note = Some("old".into()));
+        let mut after = before.clone();
+        after.update("a", |s| s.read = true);
+        after.update("b", |s| s.bookmarked = true);
+        assert_eq!(
+            changes(&before, &after),
+            vec![
+                Change {
+                    id: "a".into(),
+                    field: Field::Read(true)
+                },
+                Change {
+                    id: "b".into(),
+                    field: Field::Bookmarked(true)
+                },
+            ]
+        );
+        after.update("a", |s| s.note = None);
+        assert!(changes(&before, &after).contains(&Change {
+            id: "a".into(),
+            field: Field::Note(None)
+        }));
+    }
+
+    #[test]
+    fn state_json_is_migrated_into_the_store_once() {
+        let dir = tempfile::tempdir().expect("dir");
+        let json = dir.path().join(FILE_NAME);
+        let store = dir.path().join("data/store.sqlite3");
+        let mut old = ReadingState::default();
+        old.update("x-0123456789ab", |s| {
+            s.bookmarked = true;
+            s.note = Some("kept".into());
+        });
+        save(&json, &old).expect("save json");
+        let first = load_stored(&store, Some(&json));
+        assert_eq!(first.state, old);
+        let said = first.warning.expect("a message");
+        assert!(said.contains("moved from"), "{said}");
+        assert!(!json.exists(), "renamed aside");
+        assert!(dir.path().join("state.json.migrated").exists());
+        let second = load_stored(&store, Some(&json));
+        assert_eq!(second.state, old);
+        assert!(second.warning.is_none(), "only once");
     }
 
     #[test]

@@ -24,7 +24,7 @@ const WHEEL_LINES: i32 = 3;
 pub struct Options {
     pub keymap: Keymap,
     pub color: bool,
-    /// The reading-state file; None keeps marks and positions for this session only.
+    /// The store holding the reading state; None keeps marks and positions for this session only.
     pub state_file: Option<PathBuf>,
     /// Folders and files to watch; empty for the bundled corpus.
     pub watch: Vec<PathBuf>,
@@ -71,22 +71,28 @@ fn event_loop(
     let loaded = options
         .state_file
         .as_deref()
-        .map(crate::state::load)
+        .map(|store| {
+            let legacy = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME));
+            crate::state::load_stored(store, legacy.as_deref())
+        })
         .map(|l| (l.state, l.warning))
         .unwrap_or((ReadingState::default(), None));
     let (mut reading, mut message) = loaded;
+    // What the store held as this session saw it: a save writes only what changed since.
+    let mut saved = reading.clone();
     if let Some(moved) = reading.adopt(&corpus) {
         // Saved at once, so the move happens once even if the reader is killed.
         message = Some(
             match options
                 .state_file
                 .as_deref()
-                .map(|p| crate::state::save(p, &reading))
+                .map(|p| crate::state::save_stored(p, &saved, &reading))
             {
                 Some(Err(e)) => format!("{moved}, but saving failed: {e}"),
                 _ => moved,
             },
         );
+        saved = reading.clone();
     }
     let mut state = AppState::new(&corpus, options.keymap.clone(), size.width, size.height)
         .with_reading(&corpus, reading);
@@ -148,9 +154,12 @@ fn event_loop(
                 }
                 Effect::SaveState => {
                     if let Some(path) = &options.state_file {
-                        if let Err(e) = crate::state::save(path, &state.reading) {
-                            state.message = Some(format!("could not save reading state: {e}"));
-                            changed = true;
+                        match crate::state::save_stored(path, &saved, &state.reading) {
+                            Ok(()) => saved = state.reading.clone(),
+                            Err(e) => {
+                                state.message = Some(format!("could not save reading state: {e}"));
+                                changed = true;
+                            }
                         }
                     }
                 }

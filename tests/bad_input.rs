@@ -185,6 +185,7 @@ fn notes_are_kept_in_the_state_dir_and_shown_by_show() {
         Command::new(env!("CARGO_BIN_EXE_parallax"))
             .args(args)
             .env("XDG_STATE_HOME", home.path())
+            .env("PARALLAX_DATA_DIR", home.path().join("data"))
             .output()
             .expect("runs")
     };

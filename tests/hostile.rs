@@ -16,6 +16,10 @@ fn parallax(args: &[&str]) -> Output {
             "XDG_STATE_HOME",
             std::env::temp_dir().join("parallax-hostile-state"),
         )
+        .env(
+            "PARALLAX_DATA_DIR",
+            std::env::temp_dir().join("parallax-hostile-data"),
+        )
         .output()
         .expect("the binary runs")
 }

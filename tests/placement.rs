@@ -8,6 +8,7 @@ fn run(state: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env("XDG_STATE_HOME", state)
+        .env("PARALLAX_DATA_DIR", state.join("data"))
         .env("XDG_CONFIG_HOME", state.join("config"))
         .output()
         .expect("the binary runs")

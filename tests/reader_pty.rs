@@ -77,6 +77,7 @@ fn start(
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     command.env("TERM", "xterm-256color");
     command.env("XDG_STATE_HOME", home.join("state"));
+    command.env("PARALLAX_DATA_DIR", home.join("data"));
     command.env("XDG_CONFIG_HOME", home.join("config"));
     command.cwd(env!("CARGO_MANIFEST_DIR"));
     for (key, value) in env {
@@ -158,9 +159,16 @@ fn reader_opens_scrolls_and_quits_cleanly() {
     screen.wait_for("the terminal to be restored", restored);
 
     // The place was kept: started again, the Korean pane opens one line down.
-    let state = std::fs::read_to_string(home.path().join("state/parallax/state.json"))
+    let state = parallax::store::Store::open(&home.path().join("data/store.sqlite3"))
+        .and_then(|store| store.load_reading())
         .expect("reading state written on quit");
-    assert!(state.contains("000_ba87cd429a98f8c1"), "{state}");
+    assert!(
+        state
+            .articles
+            .keys()
+            .any(|id| id.starts_with("000_ba87cd429a98f8c1")),
+        "{state:?}"
+    );
     let (mut child, mut screen, mut writer) = start(home.path(), &[]);
     screen.wait_for("the Korean pane where it was left", |s| {
         s.contents_between(6, 2, 6, 38).trim_end() == before[1]

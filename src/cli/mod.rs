@@ -3,6 +3,7 @@
 mod compare;
 mod output;
 mod report;
+mod store;
 pub mod topics;
 
 pub use compare::{AlignFormat, CompareFormat};
@@ -74,6 +75,21 @@ pub enum Command {
         /// Forget the choice.
         #[arg(long, conflicts_with = "perspective")]
         clear: bool,
+    },
+    /// The store (parse cache, cached stories, reading state): where it is and what it holds.
+    Store {
+        /// Path, schema version, sizes and counts (the default).
+        #[arg(long)]
+        info: bool,
+        /// Give free space back to the file system.
+        #[arg(long)]
+        vacuum: bool,
+        /// Forget every cached parse and story (the reading state stays); the next launch
+        /// parses everything again.
+        #[arg(long)]
+        rebuild: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// Show the configuration.
     Config {
@@ -187,6 +203,11 @@ impl Session {
                 .map_err(|e| format!("topics in config: {e}"))?;
             crate::analysis::topics::Lexicon::install(lexicon);
         }
+        // The cache must not serve parses or stories made under other rules.
+        crate::ingest::cache::set_config_fingerprint(&format!(
+            "{perspectives}\0{:?}\0{:?}",
+            config.outlets, config.topic
+        ));
         // The reader's views look perspectives up by id: they must see the user's too.
         let classifier = Classifier::install(classifier);
         Ok(Session {
@@ -219,7 +240,7 @@ impl Session {
         crate::tui::Options {
             keymap: self.keymap.clone(),
             color: self.config.theme.use_color(),
-            state_file: crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)),
+            state_file: crate::state::store_path(),
             reload: (!paths.is_empty()).then(|| {
                 Box::new(move || load_with(classifier, &reload_paths)) as Box<dyn Fn() -> Corpus>
             }),
@@ -230,17 +251,18 @@ impl Session {
 
 /// `parallax note`: the note lives in the reading state, keyed by article id.
 fn note(corpus: &Corpus, id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
-    let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
+    let Some(path) = crate::state::store_path() else {
         crate::text::sanitize::eprint_line(
-            "parallax: no state directory (set HOME or XDG_STATE_HOME)",
+            "parallax: no data directory for the store (set HOME or XDG_DATA_HOME)",
         );
         return Ok(ExitCode::FAILURE);
     };
-    let loaded = crate::state::load(&path);
+    let loaded = crate::state::load_default();
     if let Some(warning) = &loaded.warning {
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
-    let mut state = loaded.state;
+    let before = loaded.state;
+    let mut state = before.clone();
     if let Some(moved) = state.adopt(corpus) {
         crate::text::sanitize::eprint_line(&format!("parallax: {moved}"));
     }
@@ -258,7 +280,7 @@ fn note(corpus: &Corpus, id: &str, text: Option<String>, clear: bool) -> std::io
     }
     let note = text.map(|t| crate::text::sanitize::clean_line(&t));
     state.update(id, |s| s.note = note);
-    crate::state::save(&path, &state)?;
+    crate::state::save_stored(&path, &before, &state).map_err(std::io::Error::other)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -269,9 +291,9 @@ fn place(
     perspective: Option<String>,
     clear: bool,
 ) -> std::io::Result<ExitCode> {
-    let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) else {
+    let Some(path) = crate::state::store_path() else {
         crate::text::sanitize::eprint_line(
-            "parallax: no state directory (set HOME or XDG_STATE_HOME)",
+            "parallax: no data directory for the store (set HOME or XDG_DATA_HOME)",
         );
         return Ok(ExitCode::FAILURE);
     };
@@ -305,13 +327,13 @@ fn place(
             id.to_string()
         }
     };
-    let loaded = crate::state::load(&path);
+    let loaded = crate::state::load_default();
     if let Some(warning) = &loaded.warning {
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
-    let mut state = loaded.state;
+    let mut state = loaded.state.clone();
     state.update(&id, |s| s.perspective = chosen);
-    crate::state::save(&path, &state)?;
+    crate::state::save_stored(&path, &loaded.state, &state).map_err(std::io::Error::other)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -322,22 +344,38 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
+    load_with_stories(classifier, paths, true)
+}
+
+fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories: bool) -> Corpus {
     let ingestor = Ingestor {
         classifier,
+        stories,
         ..Ingestor::default()
     };
     let mut corpus = if paths.is_empty() {
         ingestor.load_seeds()
     } else {
-        ingestor.load_paths(paths)
+        // The store makes a launch cost what changed; without one, everything is parsed.
+        match crate::store::Store::open_default() {
+            Ok(mut store) => ingestor.load_paths_cached(paths, Some(&mut store)),
+            Err(e) => {
+                let mut corpus = ingestor.load_paths(paths);
+                corpus.warnings.push(crate::model::LoadWarning {
+                    file: "store".into(),
+                    message: crate::text::sanitize::clean_line(&format!(
+                        "{e}; loading without the cache"
+                    )),
+                });
+                corpus
+            }
+        }
     };
     // The reader's own placements (`parallax place`) win over every rule.
-    if let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
-        let state = crate::state::load(&path).state;
-        crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
-            state.get(id).perspective
-        });
-    }
+    let state = crate::state::load_default().state;
+    crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
+        state.get(id).perspective
+    });
     corpus
 }
 
@@ -403,9 +441,18 @@ pub fn main() -> ExitCode {
             format,
             dropped,
         }) => output::print_show(&load(&paths), &id, format, dropped),
-        Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        // Warnings only: no stories, no duplicates.
+        Some(Command::Check { paths }) => {
+            output::print_check(&load_with_stories(session.classifier, &paths, false))
+        }
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Store {
+            info: _,
+            vacuum,
+            rebuild,
+            format,
+        }) => store::run(vacuum, rebuild, format),
         Some(Command::Note { id, text, clear }) => {
             let corpus = load(&session.paths(&[]));
             // A unique prefix names its article; an unknown id is kept as given.

@@ -178,10 +178,7 @@ pub fn print_show(
             for w in &article.warnings {
                 writeln!(out, "{:<12}{w}", "warning")?;
             }
-            let reading = crate::state::default_dir()
-                .map(|d| crate::state::load(&d.join(crate::state::FILE_NAME)).state)
-                .unwrap_or_default()
-                .get(&article.id);
+            let reading = crate::state::load_default().state.get(&article.id);
             if let Some(note) = &reading.note {
                 writeln!(out, "{:<12}{note}", "note")?;
             }

@@ -3,6 +3,7 @@
 //! drop boilerplate → read metadata → classify → `Article`.
 
 pub mod boilerplate;
+pub mod cache;
 pub mod classify;
 pub mod cues;
 pub mod dates;
@@ -36,6 +37,8 @@ pub struct Ingestor<'a> {
     pub boilerplate: &'a Boilerplate,
     pub classifier: &'a Classifier,
     pub html: &'a dyn html::HtmlExtractor,
+    /// Group into stories and find duplicates (false for `check`, which needs neither).
+    pub stories: bool,
 }
 
 impl Default for Ingestor<'static> {
@@ -44,6 +47,7 @@ impl Default for Ingestor<'static> {
             boilerplate: Boilerplate::embedded(),
             classifier: Classifier::active(),
             html: webpage::default_extractor(),
+            stories: true,
         }
     }
 }
@@ -81,12 +85,29 @@ impl Ingestor<'_> {
             articles.extend(result.articles);
             warnings.extend(result.warnings);
         }
-        finish(articles, warnings, manifest.into_iter().collect())
+        finish(
+            articles,
+            warnings,
+            manifest.into_iter().collect(),
+            None,
+            self.stories,
+        )
     }
 
     /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
     /// applies to the files beside it.
     pub fn load_paths(&self, paths: &[PathBuf]) -> Corpus {
+        self.load_paths_cached(paths, None)
+    }
+
+    /// `load_paths` with the store's caches: only new or changed files are parsed, and the
+    /// stories of an unchanged corpus are read back instead of computed. Only for the
+    /// active rules (the rules version names those), not a hand-built `Ingestor`.
+    pub fn load_paths_cached(
+        &self,
+        paths: &[PathBuf],
+        cache: Option<&mut crate::store::Store>,
+    ) -> Corpus {
         let mut warnings = Vec::new();
         let mut files = Vec::new();
         for path in paths {
@@ -106,34 +127,124 @@ impl Ingestor<'_> {
                 slot.insert(manifest);
             }
         }
-        let parse_unguarded = |file: &PathBuf| -> FileResult {
-            let display = display_path(file);
-            let folder = file.parent().unwrap_or(Path::new(""));
-            let manifest = manifests
-                .get(folder)
-                .and_then(Option::as_ref)
-                .map(|(m, p)| (m, p.as_str()));
-            match read_file(file) {
-                Ok(bytes) => self.ingest_file(&display, &bytes, manifest),
-                Err(message) => FileResult {
-                    articles: Vec::new(),
-                    warnings: vec![LoadWarning {
-                        file: display,
-                        message,
-                    }],
-                },
+        // With a store: each folder's rules (the rules version and its manifest), each
+        // file's stat and cached row.
+        let mut cached = cache.as_ref().map(|store| match store.cached_files() {
+            Ok(rows) => rows,
+            Err(e) => {
+                warnings.push(LoadWarning {
+                    file: display_path(store.path()),
+                    message: format!("{e}; parsing every file"),
+                });
+                Default::default()
             }
+        });
+        let folder_rules: BTreeMap<&Path, String> = manifests
+            .keys()
+            .map(|folder| {
+                let manifest = limits::read_bounded(
+                    &folder.join(manifest::FILE_NAME),
+                    limits::MAX_MANIFEST_BYTES,
+                )
+                .unwrap_or_default();
+                let mut h = crate::store::hash::Hasher::default();
+                h.field(cache::rules_version().as_bytes()).field(&manifest);
+                (folder.as_path(), h.finish())
+            })
+            .collect();
+        let lookups: Vec<Option<(cache::Stat, Option<crate::store::files::CachedFile>)>> = files
+            .iter()
+            .map(|file| {
+                let rows = cached.as_mut()?;
+                let folder = file.parent().unwrap_or(Path::new(""));
+                let stat = cache::Stat::of(file, folder_rules.get(folder)?)?;
+                let row = rows.remove(&stat.key);
+                Some((stat, row))
+            })
+            .collect();
+        let parse_unguarded =
+            |file: &PathBuf,
+             lookup: Option<&(cache::Stat, Option<crate::store::files::CachedFile>)>|
+             -> Parsed {
+                let display = display_path(file);
+                if let Some((stat, Some(row))) = lookup {
+                    if stat.unchanged(row) {
+                        if let Some(result) = cache::decode(&row.result, &display) {
+                            return Parsed {
+                                result,
+                                content_hash: Some(row.content_hash.clone()),
+                                fresh: None,
+                            };
+                        }
+                    }
+                }
+                let folder = file.parent().unwrap_or(Path::new(""));
+                let manifest = manifests
+                    .get(folder)
+                    .and_then(Option::as_ref)
+                    .map(|(m, p)| (m, p.as_str()));
+                match read_file(file) {
+                    Ok(bytes) => {
+                        let content_hash = crate::store::hash::of(&bytes);
+                        if let Some((stat, row)) = lookup {
+                            // Touched but not changed: the stored parse, with the new time.
+                            if let Some(row) = row
+                                .as_ref()
+                                .filter(|r| r.content_hash == content_hash && r.rules == stat.rules)
+                            {
+                                if let Some(result) = cache::decode(&row.result, &display) {
+                                    let fresh = cache::row(stat, content_hash.clone(), &result);
+                                    return Parsed {
+                                        result,
+                                        content_hash: Some(content_hash),
+                                        fresh: Some(fresh),
+                                    };
+                                }
+                            }
+                        }
+                        let result = self.ingest_file(&display, &bytes, manifest);
+                        let fresh =
+                            lookup.map(|(stat, _)| cache::row(stat, content_hash.clone(), &result));
+                        Parsed {
+                            result,
+                            content_hash: Some(content_hash),
+                            fresh,
+                        }
+                    }
+                    Err(message) => Parsed {
+                        result: FileResult {
+                            articles: Vec::new(),
+                            warnings: vec![LoadWarning {
+                                file: display,
+                                message,
+                            }],
+                        },
+                        content_hash: None,
+                        fresh: None,
+                    },
+                }
+            };
+        let failed = |file: &PathBuf| Parsed {
+            result: FileResult {
+                articles: Vec::new(),
+                warnings: vec![LoadWarning {
+                    file: display_path(file),
+                    message: "internal error while reading this file; skipped".into(),
+                }],
+            },
+            content_hash: None,
+            fresh: None,
         };
         // A parser bug (a panic) in one file loses that file only.
-        let parse = |file: &PathBuf| -> FileResult {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_unguarded(file)))
-                .unwrap_or_else(|_| FileResult {
-                    articles: Vec::new(),
-                    warnings: vec![LoadWarning {
-                        file: display_path(file),
-                        message: "internal error while reading this file; skipped".into(),
-                    }],
-                })
+        let parse = |(file, lookup): (
+            &PathBuf,
+            &Option<(cache::Stat, Option<crate::store::files::CachedFile>)>,
+        )|
+         -> Parsed {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parse_unguarded(file, lookup.as_ref())
+            }))
+            .unwrap_or_else(|_| failed(file))
         };
         // Files are independent: parse them on every core, then keep the results in path
         // order so ids and stories come out the same on every run.
@@ -141,38 +252,80 @@ impl Ingestor<'_> {
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = files.len().div_ceil(threads).max(1);
-        let results: Vec<FileResult> = std::thread::scope(|scope| {
+        let results: Vec<Parsed> = std::thread::scope(|scope| {
             let handles: Vec<_> = files
                 .chunks(chunk)
-                .map(|part| (part, scope.spawn(move || part.iter().map(parse).collect())))
+                .zip(lookups.chunks(chunk))
+                .map(|(part, looks)| {
+                    (
+                        part,
+                        scope.spawn(move || part.iter().zip(looks).map(parse).collect()),
+                    )
+                })
                 .collect();
             handles
                 .into_iter()
                 .flat_map(|(part, handle)| {
                     // A parser bug must not take the other files down, nor hide these.
-                    handle.join().unwrap_or_else(|_| {
-                        part.iter()
-                            .map(|file| FileResult {
-                                articles: Vec::new(),
-                                warnings: vec![LoadWarning {
-                                    file: display_path(file),
-                                    message: "internal error while reading this file; skipped"
-                                        .into(),
-                                }],
-                            })
-                            .collect::<Vec<_>>()
-                    })
+                    handle
+                        .join()
+                        .unwrap_or_else(|_| part.iter().map(failed).collect::<Vec<_>>())
                 })
                 .collect()
         });
+        let mut story_key = cache::StoryKey::new();
+        let mut put = Vec::new();
         let mut articles = Vec::new();
-        for result in results {
-            articles.extend(result.articles);
-            warnings.extend(result.warnings);
+        for ((file, lookup), parsed) in files.iter().zip(&lookups).zip(results) {
+            let rules = lookup.as_ref().map_or("", |(stat, _)| stat.rules.as_str());
+            story_key.file(&display_path(file), rules, parsed.content_hash.as_deref());
+            if let (Some((stat, _)), Some(row)) = (lookup, parsed.fresh) {
+                put.push((stat.key.clone(), row));
+            }
+            articles.extend(parsed.result.articles);
+            warnings.extend(parsed.result.warnings);
+        }
+        let mut stories_cache = None;
+        if let Some(store) = cache {
+            // Rows left over are files not seen this time: drop those inside the opened
+            // folders (vanished); keep the rest (another folder's, opened another day).
+            let roots: Vec<String> = paths
+                .iter()
+                .filter_map(|p| std::fs::canonicalize(p).ok())
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            let vanished: Vec<String> = cached
+                .into_iter()
+                .flatten()
+                .map(|(key, _)| key)
+                .filter(|key| {
+                    roots.iter().any(|root| {
+                        key == root
+                            || key
+                                .strip_prefix(root.as_str())
+                                .is_some_and(|rest| rest.starts_with('/'))
+                    })
+                })
+                .collect();
+            if let Err(e) = store.update_files(&put, &vanished) {
+                warnings.push(LoadWarning {
+                    file: display_path(store.path()),
+                    message: format!("{e}; parses not cached"),
+                });
+            }
+            stories_cache = story_key.finish().map(|key| (store, key));
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
-        finish(articles, warnings, manifests)
+        finish(articles, warnings, manifests, stories_cache, self.stories)
     }
+}
+
+/// One file's outcome with what the cache needs: its content hash (None: unreadable) and
+/// the row to store when it was parsed afresh or touched.
+struct Parsed {
+    result: FileResult,
+    content_hash: Option<String>,
+    fresh: Option<crate::store::files::CachedFile>,
 }
 
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
@@ -272,6 +425,8 @@ fn finish(
     mut articles: Vec<Article>,
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
+    stories_cache: Option<(&mut crate::store::Store, String)>,
+    stories: bool,
 ) -> Corpus {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
     let warnings: Vec<LoadWarning> = warnings
@@ -311,9 +466,34 @@ fn finish(
     corpus.legacy_ids = legacy_ids;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
+    if !stories {
+        return corpus;
+    }
+    // Unchanged articles under unchanged rules: the stories stored last time.
+    let stored = stories_cache.as_ref().and_then(|(store, key)| {
+        let json = store.cached_stories(key).ok()??;
+        let stored: cache::StoredStories = serde_json::from_str(&json).ok()?;
+        (stored.articles == corpus.articles.len()).then_some(stored)
+    });
+    if let Some(stored) = stored {
+        corpus.stories = stored.stories;
+        corpus.duplicates = stored.duplicates;
+        return corpus;
+    }
     corpus.stories = crate::analysis::story::corpus_stories(&corpus);
     let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
     corpus.set_duplicates(duplicates);
+    if let Some((store, key)) = stories_cache {
+        let stored = cache::StoredStories {
+            stories: corpus.stories.clone(),
+            duplicates: corpus.duplicates.clone(),
+            articles: corpus.articles.len(),
+        };
+        if let Ok(json) = serde_json::to_string(&stored) {
+            // A failed write only costs the next launch a clustering.
+            let _ = store.put_stories(&key, &json);
+        }
+    }
     corpus
 }
 
@@ -703,4 +883,62 @@ fn file_stem(path: &str) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
     clean_text(&stem).replace(char::is_whitespace, "_")
+}
+
+#[cfg(test)]
+mod store_tests {
+    use super::*;
+
+    fn summit_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("dir");
+        for (path, bytes) in seeds::FILES {
+            if path.contains("/001_") || path.contains("/002_") {
+                let name = Path::new(path).file_name().expect("name");
+                std::fs::write(dir.path().join(name), bytes).expect("write");
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn without_stories_nothing_is_clustered() {
+        let dir = summit_folder();
+        let paths = [dir.path().to_path_buf()];
+        let with = Ingestor::default().load_paths(&paths);
+        assert_eq!(with.articles.len(), 2);
+        assert_eq!(with.stories.len(), 1, "the two summit seeds are one story");
+        let without = Ingestor {
+            stories: false,
+            ..Ingestor::default()
+        }
+        .load_paths(&paths);
+        assert_eq!(without.articles, with.articles);
+        assert!(
+            without.stories.iter().all(|s| s.articles.len() == 1),
+            "{:?}",
+            without.stories
+        );
+    }
+
+    #[test]
+    fn a_cached_load_equals_a_fresh_one() {
+        let dir = summit_folder();
+        let store_dir = tempfile::tempdir().expect("store dir");
+        let mut store =
+            crate::store::Store::open(&store_dir.path().join("s.sqlite3")).expect("store");
+        let paths = [dir.path().to_path_buf()];
+        let fresh = Ingestor::default().load_paths(&paths);
+        let first = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        let second = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        for corpus in [&first, &second] {
+            assert_eq!(corpus.articles, fresh.articles);
+            assert_eq!(corpus.stories, fresh.stories);
+            assert_eq!(corpus.duplicates, fresh.duplicates);
+            assert_eq!(corpus.warnings, fresh.warnings);
+            // `dropped` is outside the article JSON; the cache keeps it beside.
+            let dropped: Vec<usize> = corpus.articles.iter().map(|a| a.dropped.len()).collect();
+            assert!(dropped.iter().sum::<usize>() > 0, "{dropped:?}");
+        }
+        assert_eq!(store.info().expect("info").files, 2);
+    }
 }

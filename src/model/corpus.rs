@@ -1,8 +1,8 @@
 use super::Article;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A warning about one input file (or one item inside it), shown by `check` and in the reader.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadWarning {
     pub file: String,
     pub message: String,
@@ -15,7 +15,7 @@ impl std::fmt::Display for LoadWarning {
 }
 
 /// Articles about one event, indexes into `Corpus::articles`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub id: String,
     pub title: String,
@@ -26,7 +26,7 @@ pub struct Story {
 }
 
 /// One story printed several times: the original and its copies (indexes into the articles).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateGroup {
     pub original: usize,
     pub copies: Vec<usize>,

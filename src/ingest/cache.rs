@@ -1,0 +1,200 @@
+//! What the parse cache and the story cache decide, around the store's rows: whether a file
+//! may be taken from the cache (same size and mtime, or same content, under the same rules),
+//! how a parse is written down, and the key a corpus's stories are cached under.
+
+use super::FileResult;
+use crate::model::{Article, Dropped, DuplicateGroup, LoadWarning, Story};
+use crate::store::files::CachedFile;
+use crate::store::hash::Hasher;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Files changed less than this long before they were parsed may change again within the
+/// same mtime tick: their time is not trusted (stored as 0) and the content hash decides.
+const RACY_NS: i64 = 2_000_000_000;
+
+static CONFIG_FINGERPRINT: OnceLock<String> = OnceLock::new();
+
+/// The parts of the user's config that change parsing, placement or stories (the merged
+/// perspectives, outlet assignments, user topics). Set once by the CLI session.
+pub fn set_config_fingerprint(config: &str) {
+    let _ = CONFIG_FINGERPRINT.set(crate::store::hash::of(config.as_bytes()));
+}
+
+/// The version of everything a parse depends on besides the file itself: this build (crate
+/// version, and the executable's size and time, so a rebuilt binary never trusts old
+/// results), the embedded rule assets and the config's fingerprint.
+pub fn rules_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let mut h = Hasher::default();
+        h.field(env!("CARGO_PKG_VERSION").as_bytes());
+        for asset in [
+            include_str!("../../assets/perspectives.toml"),
+            include_str!("../../assets/boilerplate.toml"),
+            include_str!("../../assets/sources.toml"),
+            include_str!("../../assets/topics.toml"),
+            include_str!("../../assets/names.toml"),
+        ] {
+            h.field(asset.as_bytes());
+        }
+        if let Some(meta) = std::env::current_exe()
+            .ok()
+            .and_then(|exe| std::fs::metadata(exe).ok())
+        {
+            h.field(&meta.len().to_le_bytes());
+            h.field(&mtime_ns(&meta).to_le_bytes());
+        }
+        h.field(
+            CONFIG_FINGERPRINT
+                .get()
+                .map_or("", String::as_str)
+                .as_bytes(),
+        );
+        h.finish()
+    })
+}
+
+pub fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// How a file stood when looked at: the key its cache row is under and its stat.
+#[derive(Debug, Clone)]
+pub struct Stat {
+    pub key: String,
+    pub size: u64,
+    pub mtime_ns: i64,
+    /// `rules_version` with the folder manifest's hash.
+    pub rules: String,
+}
+
+impl Stat {
+    pub fn of(file: &Path, folder_rules: &str) -> Option<Stat> {
+        let meta = std::fs::metadata(file).ok()?;
+        let key = std::fs::canonicalize(file)
+            .unwrap_or_else(|_| file.to_path_buf())
+            .to_string_lossy()
+            .into_owned();
+        Some(Stat {
+            key,
+            size: meta.len(),
+            mtime_ns: mtime_ns(&meta),
+            rules: folder_rules.to_string(),
+        })
+    }
+
+    /// Same size, same trusted mtime, same rules: the file need not even be read.
+    pub fn unchanged(&self, row: &CachedFile) -> bool {
+        row.mtime_ns != 0
+            && row.mtime_ns == self.mtime_ns
+            && row.size == self.size
+            && row.rules == self.rules
+    }
+}
+
+/// A parse as stored. `dropped` is kept beside the articles because the article JSON (a
+/// public contract) leaves it out.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    articles: Vec<Article>,
+    dropped: Vec<Vec<Dropped>>,
+    warnings: Vec<LoadWarning>,
+}
+
+pub fn encode(result: &FileResult) -> String {
+    let stored = Stored {
+        articles: result.articles.clone(),
+        dropped: result.articles.iter().map(|a| a.dropped.clone()).collect(),
+        warnings: result.warnings.clone(),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// The stored parse, with the file's name as shown this time (the same file may be opened
+/// by another relative path). `None` when the row cannot be read: parse again.
+pub fn decode(json: &str, display: &str) -> Option<FileResult> {
+    let stored: Stored = serde_json::from_str(json).ok()?;
+    let mut articles = stored.articles;
+    for (article, dropped) in articles.iter_mut().zip(stored.dropped) {
+        article.dropped = dropped;
+    }
+    for article in &mut articles {
+        article.source = display.to_string();
+    }
+    let warnings = stored
+        .warnings
+        .into_iter()
+        .map(|w| LoadWarning {
+            file: display.to_string(),
+            message: w.message,
+        })
+        .collect();
+    Some(FileResult { articles, warnings })
+}
+
+/// The row to store for a fresh parse of `bytes`.
+pub fn row(stat: &Stat, content_hash: String, result: &FileResult) -> CachedFile {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    CachedFile {
+        size: stat.size,
+        mtime_ns: if now - stat.mtime_ns < RACY_NS {
+            0
+        } else {
+            stat.mtime_ns
+        },
+        rules: stat.rules.clone(),
+        content_hash,
+        result: encode(result),
+    }
+}
+
+/// What the stories of a corpus depend on: the rules, and each file's rules and content in
+/// path order (which fixes every article, its id and its index).
+#[derive(Default)]
+pub struct StoryKey {
+    hasher: Hasher,
+    usable: bool,
+}
+
+impl StoryKey {
+    pub fn new() -> StoryKey {
+        let mut hasher = Hasher::default();
+        hasher.field(rules_version().as_bytes());
+        StoryKey {
+            hasher,
+            usable: true,
+        }
+    }
+
+    pub fn file(&mut self, display: &str, rules: &str, content_hash: Option<&str>) {
+        match content_hash {
+            Some(hash) => {
+                self.hasher
+                    .field(display.as_bytes())
+                    .field(rules.as_bytes())
+                    .field(hash.as_bytes());
+            }
+            // A file that could not be read may read differently next time.
+            None => self.usable = false,
+        }
+    }
+
+    pub fn finish(&self) -> Option<String> {
+        self.usable.then(|| self.hasher.finish())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct StoredStories {
+    pub stories: Vec<Story>,
+    pub duplicates: Vec<DuplicateGroup>,
+    /// How many articles they index, checked before use.
+    pub articles: usize,
+}
