@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod compare;
+pub mod feeds;
 mod output;
 mod report;
 pub mod topics;
@@ -123,6 +124,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
         format: CompareFormat,
     },
+    /// Subscriptions (kept in feeds.toml beside the config): add, remove, list, import, export.
+    Feeds {
+        #[command(subcommand)]
+        action: Option<feeds::FeedsAction>,
+        /// Print a sample of real Korean, Japanese and wire outlets' feeds (nothing is added
+        /// or fetched).
+        #[arg(long)]
+        suggest: bool,
+    },
+    /// Fetch every subscribed feed (and the full text of teaser items); keep what is new.
+    Fetch {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -196,19 +211,25 @@ impl Session {
         })
     }
 
-    /// The paths to open: the given ones, else the config's (empty: the bundled seeds).
+    /// The paths to open: the given ones, else the config's plus the fetched articles
+    /// (empty: the bundled seeds).
     pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         if given.is_empty() {
-            self.config.expanded_paths()
+            let mut paths = self.config.expanded_paths();
+            paths.extend(
+                crate::sources::keep::default_fetched_dir()
+                    .filter(|dir| crate::sources::keep::has_articles(dir)),
+            );
+            paths
         } else {
             given.to_vec()
         }
     }
 
-    /// The given paths, else the bundled seeds (the commands; the config's `paths` are what
-    /// the reader opens by default).
+    /// The given paths, else the default corpus: the config's paths and the fetched
+    /// articles, or the bundled seeds when there are neither.
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        load_with(self.classifier, paths)
+        load_with(self.classifier, &self.paths(paths))
     }
 
     /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
@@ -448,6 +469,8 @@ pub fn main() -> ExitCode {
             paths,
             format,
         }) => compare::print_compare(&load(&paths), story.as_deref(), format),
+        Some(Command::Feeds { action, suggest }) => feeds::run_feeds(&session, action, suggest),
+        Some(Command::Fetch { format }) => feeds::run_fetch(&session, format),
     };
     match result {
         Ok(code) => code,

@@ -122,7 +122,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     bad == 0 || good > bad || bad * SPARSE_BREAKS < bytes.len()
 }
 
-const SPARSE_BREAKS: usize = 200;
+const SPARSE_BREAKS: usize = 100;
 
 fn is_non_ascii_utf8(bytes: &[u8]) -> bool {
     !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
