@@ -361,6 +361,52 @@ fn print_suggestions() -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The reader's `R`: the same fetch as `parallax fetch`, summed up in one line for the status
+/// bar. `None` when there is no place to keep what it fetches.
+pub fn background_fetcher(session: &Session) -> Option<crate::tui::Fetcher> {
+    let places = Places::of(session).ok()?;
+    let classifier = session.classifier;
+    Some(std::sync::Arc::new(
+        move |progress: &(dyn Fn(usize, usize) + Sync)| {
+            let subs = match Subscriptions::load(&places.feeds_file) {
+                Ok(s) => s,
+                Err(e) => return clean_line(&format!("fetch: {e}")),
+            };
+            if subs.feeds.is_empty() {
+                return "no subscriptions: add one with `parallax feeds add URL`".to_string();
+            }
+            let ingestor = crate::ingest::Ingestor {
+                classifier,
+                ..crate::ingest::Ingestor::default()
+            };
+            let outcomes = fetch_all(
+                &subs.feeds,
+                &places.fetched_dir,
+                &ingestor,
+                Limits::default(),
+                &|p: Progress| progress(p.done, p.total),
+            );
+            summary(&outcomes)
+        },
+    ))
+}
+
+/// "fetched 12 feeds: 30 new, 2 updated, 1 failed (https://…: HTTP 404 Not Found)".
+pub fn summary(outcomes: &[FeedOutcome]) -> String {
+    let new: usize = outcomes.iter().map(|o| o.new).sum();
+    let updated: usize = outcomes.iter().map(|o| o.updated).sum();
+    let failed: Vec<&FeedOutcome> = outcomes.iter().filter(|o| o.status == "error").collect();
+    let first = failed
+        .first()
+        .map(|o| format!(" ({}: {})", o.url, o.error.as_deref().unwrap_or("")))
+        .unwrap_or_default();
+    clean_line(&format!(
+        "fetched {} feed(s): {new} new, {updated} updated, {} failed{first}",
+        outcomes.len(),
+        failed.len()
+    ))
+}
+
 /// `parallax fetch`: every subscription, with a progress bar on a terminal after a second.
 pub fn run_fetch(session: &Session, format: ListFormat) -> io::Result<ExitCode> {
     let places = match Places::of(session) {

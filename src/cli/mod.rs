@@ -215,12 +215,7 @@ impl Session {
     /// (empty: the bundled seeds).
     pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         if given.is_empty() {
-            let mut paths = self.config.expanded_paths();
-            paths.extend(
-                crate::sources::keep::default_fetched_dir()
-                    .filter(|dir| crate::sources::keep::has_articles(dir)),
-            );
-            paths
+            default_paths(&self.config.expanded_paths())
         } else {
             given.to_vec()
         }
@@ -237,16 +232,38 @@ impl Session {
         let paths = self.paths(given);
         let classifier = self.classifier;
         let reload_paths = paths.clone();
+        // The default corpus is looked up again on each reload: a first fetch (`R`) brings
+        // the fetched folder into it.
+        let default_corpus = given.is_empty();
+        let config_paths = self.config.expanded_paths();
         crate::tui::Options {
             keymap: self.keymap.clone(),
             color: self.config.theme.use_color(),
             state_file: crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)),
-            reload: (!paths.is_empty()).then(|| {
-                Box::new(move || load_with(classifier, &reload_paths)) as Box<dyn Fn() -> Corpus>
+            reload: (default_corpus || !paths.is_empty()).then(|| {
+                Box::new(move || {
+                    let now = if default_corpus {
+                        default_paths(&config_paths)
+                    } else {
+                        reload_paths.clone()
+                    };
+                    load_with(classifier, &now)
+                }) as Box<dyn Fn() -> Corpus>
             }),
             watch: paths,
+            fetch: feeds::background_fetcher(self),
         }
     }
+}
+
+/// The config's paths plus the fetched articles' folder when it holds any.
+fn default_paths(config_paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = config_paths.to_vec();
+    paths.extend(
+        crate::sources::keep::default_fetched_dir()
+            .filter(|dir| crate::sources::keep::has_articles(dir)),
+    );
+    paths
 }
 
 /// `parallax note`: the note lives in the reading state, keyed by article id.
