@@ -278,3 +278,33 @@ fn suggestions_name_real_outlets_of_each_perspective_and_add_nothing() {
     }
     assert!(!home.path().join("config/parallax/feeds.toml").exists());
 }
+
+#[test]
+fn a_feed_that_fails_after_a_good_fetch_keeps_its_articles_and_warns() {
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let server = Server::start(move |_| {
+        if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            Reply::ok("application/rss+xml", feed())
+        } else {
+            Reply::status(500)
+        }
+    });
+    let home = tempfile::tempdir().expect("home");
+    let url = server.url("/rss.xml");
+    assert!(parallax(
+        home.path(),
+        &["feeds", "add", &url, "--perspective", "korean"]
+    )
+    .status
+    .success());
+    assert!(parallax(home.path(), &["fetch"]).status.success());
+    let second = parallax(home.path(), &["fetch"]);
+    assert!(!second.status.success());
+    let check = stdout(&parallax(home.path(), &["check"]));
+    assert!(
+        check.contains(&format!("{url}: last fetch failed: HTTP 500 (server error) (after 3 tries); 2 article(s) kept from before")),
+        "{check}"
+    );
+    let list = json(&parallax(home.path(), &["list", "--format", "json"]));
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+}

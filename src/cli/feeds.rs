@@ -361,6 +361,29 @@ fn print_suggestions() -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A warning for each feed whose last fetch failed, when the fetched folder is among `paths`.
+pub fn fetch_warnings(paths: &[PathBuf]) -> Vec<crate::model::LoadWarning> {
+    let Some(fetched) = keep::default_fetched_dir() else {
+        return Vec::new();
+    };
+    if !paths.iter().any(|p| p == &fetched) {
+        return Vec::new();
+    }
+    FetchState::load(&fetched)
+        .feeds
+        .iter()
+        .filter(|(_, s)| s.status == "error")
+        .map(|(url, s)| crate::model::LoadWarning {
+            file: clean_line(url),
+            message: clean_line(&format!(
+                "last fetch failed: {}; {} article(s) kept from before",
+                s.error.as_deref().unwrap_or("unknown error"),
+                s.items
+            )),
+        })
+        .collect()
+}
+
 /// The reader's `R`: the same fetch as `parallax fetch`, summed up in one line for the status
 /// bar. `None` when there is no place to keep what it fetches.
 pub fn background_fetcher(session: &Session) -> Option<crate::tui::Fetcher> {

@@ -369,6 +369,8 @@ fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
     } else {
         ingestor.load_paths(paths)
     };
+    // Feeds whose last fetch failed are named among the warnings (the reader's `!`).
+    corpus.warnings.extend(feeds::fetch_warnings(paths));
     // The reader's own placements (`parallax place`) win over every rule.
     if let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
         let state = crate::state::load(&path).state;
