@@ -7,6 +7,7 @@ pub mod config;
 pub mod ingest;
 pub mod model;
 pub mod open;
+pub mod sources;
 pub mod state;
 pub mod store;
 pub mod text;

@@ -30,6 +30,18 @@ pub struct Options {
     pub watch: Vec<PathBuf>,
     /// Loads the corpus again after a change in a watched folder.
     pub reload: Option<Box<dyn Fn() -> Corpus>>,
+    /// Fetches the subscribed feeds (`R`), reporting feeds done of the total; returns a
+    /// one-line summary. Run on a worker thread.
+    pub fetch: Option<Fetcher>,
+}
+
+/// The feed fetch the reader runs in the background.
+pub type Fetcher = std::sync::Arc<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> String + Send + Sync>;
+
+/// What the fetch worker tells the loop.
+enum FetchNews {
+    Progress(usize, usize),
+    Done(String),
 }
 
 impl Default for Options {
@@ -40,6 +52,7 @@ impl Default for Options {
             state_file: None,
             watch: Vec::new(),
             reload: None,
+            fetch: None,
         }
     }
 }
@@ -115,12 +128,14 @@ fn event_loop(
     if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
         panic!("PARALLAX_TEST_PANIC is set");
     }
+    let mut fetching: Option<std::sync::mpsc::Receiver<FetchNews>> = None;
     while state.running {
         let mut changed = false;
-        // With a watcher, wake up now and then to look for changed files; else block.
-        let ready = match watcher {
-            Some(_) => event::poll(Duration::from_millis(200))?,
-            None => true,
+        // With a watcher or a fetch running, wake up now and then to look; else block.
+        let ready = if watcher.is_some() || fetching.is_some() {
+            event::poll(Duration::from_millis(200))?
+        } else {
+            true
         };
         if ready {
             // Take one event, then whatever else is already waiting (a fast wheel or a held
@@ -143,8 +158,41 @@ fn event_loop(
                 changed = true;
             }
         }
+        if let Some(news) = &fetching {
+            let mut done = None;
+            while let Ok(item) = news.try_recv() {
+                match item {
+                    FetchNews::Progress(n, total) => {
+                        state.message = Some(format!("fetching: {n}/{total} feeds…"));
+                    }
+                    FetchNews::Done(summary) => done = Some(summary),
+                }
+                changed = true;
+            }
+            if let Some(summary) = done {
+                fetching = None;
+                // New articles join through the reload path, which keeps the reader's place.
+                if let Some(reload) = options.reload.as_ref() {
+                    let fresh = reload();
+                    state = state.reloaded(&corpus, &fresh);
+                    corpus = fresh;
+                }
+                state.message = Some(summary);
+            }
+        }
         for effect in std::mem::take(&mut state.effects) {
             match effect {
+                Effect::Fetch => {
+                    state.message = Some(match (&fetching, &options.fetch) {
+                        (Some(_), _) => "a fetch is already running".to_string(),
+                        (None, None) => "no feeds to fetch here".to_string(),
+                        (None, Some(fetcher)) => {
+                            fetching = Some(spawn_fetch(fetcher.clone()));
+                            "fetching the subscribed feeds…".to_string()
+                        }
+                    });
+                    changed = true;
+                }
                 Effect::OpenUrl(url) => {
                     state.message = Some(match crate::open::open_url(Some(&url)) {
                         Ok(done) => done,
@@ -170,6 +218,21 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Run the fetch on its own thread; progress and the summary come back over the channel.
+fn spawn_fetch(fetcher: Fetcher) -> std::sync::mpsc::Receiver<FetchNews> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let progress = send.clone();
+        let report = move |n, total| {
+            let _ = progress.send(FetchNews::Progress(n, total));
+        };
+        let summary = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fetcher(&report)))
+            .unwrap_or_else(|_| "fetch failed: internal error".to_string());
+        let _ = send.send(FetchNews::Done(summary));
+    });
+    receive
 }
 
 fn draw(

@@ -147,6 +147,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "open the original in the browser",
     ),
     (
+        "fetch",
+        Action::Fetch,
+        "fetch subscribed feeds in the background",
+    ),
+    (
         "topics",
         Action::Topics,
         "topic panel: pick topics, highlight or focus",

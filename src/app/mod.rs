@@ -70,6 +70,8 @@ pub enum Action {
     ToggleBookmark,
     /// Open the focused article's URL in the browser.
     OpenOriginal,
+    /// `R`: fetch the subscribed feeds in the background, then merge what is new.
+    Fetch,
     /// `t`: the topic panel (choose topics, highlight or focus).
     Topics,
     /// `c`: the coverage matrix of the story.
@@ -99,6 +101,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Write the reading state to disk.
     SaveState,
+    /// Fetch the subscribed feeds (on a worker thread owned by `tui.rs`).
+    Fetch,
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -555,6 +559,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::ToggleRead | Action::ToggleBookmark if count > 0 => {
             toggle_mark(state, corpus, action)
         }
+        Action::Fetch => state.effects.push(Effect::Fetch),
         Action::OpenOriginal if count > 0 => {
             let article = &corpus.articles[state.columns[focus].article()];
             match crate::open::validate(article.url.as_deref()) {

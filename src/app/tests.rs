@@ -802,3 +802,19 @@ fn a_story_too_big_to_align_opens_in_lockstep_with_a_note() {
         Some("41 articles: too many to align (at most 40); lockstep instead")
     );
 }
+
+#[test]
+fn capital_r_asks_the_loop_to_fetch_and_changes_nothing_else() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    let before = s.columns[0].anchor();
+    let key = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('R'),
+        crossterm::event::KeyModifiers::SHIFT,
+    );
+    let action = s.keymap.action(&key).expect("R is bound");
+    assert_eq!(action, Action::Fetch);
+    update(&mut s, &corpus, action);
+    assert_eq!(s.effects, vec![Effect::Fetch]);
+    assert_eq!(s.columns[0].anchor(), before);
+}

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod compare;
+pub mod feeds;
 mod output;
 mod report;
 mod store;
@@ -139,6 +140,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
         format: CompareFormat,
     },
+    /// Subscriptions (kept in feeds.toml beside the config): add, remove, list, import, export.
+    Feeds {
+        #[command(subcommand)]
+        action: Option<feeds::FeedsAction>,
+        /// Print a sample of real Korean, Japanese and wire outlets' feeds (nothing is added
+        /// or fetched).
+        #[arg(long)]
+        suggest: bool,
+    },
+    /// Fetch every subscribed feed (and the full text of teaser items); keep what is new.
+    Fetch {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -217,19 +232,20 @@ impl Session {
         })
     }
 
-    /// The paths to open: the given ones, else the config's (empty: the bundled seeds).
+    /// The paths to open: the given ones, else the config's plus the fetched articles
+    /// (empty: the bundled seeds).
     pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         if given.is_empty() {
-            self.config.expanded_paths()
+            default_paths(&self.config.expanded_paths())
         } else {
             given.to_vec()
         }
     }
 
-    /// The given paths, else the bundled seeds (the commands; the config's `paths` are what
-    /// the reader opens by default).
+    /// The given paths, else the default corpus: the config's paths and the fetched
+    /// articles, or the bundled seeds when there are neither.
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        load_with(self.classifier, paths)
+        load_with(self.classifier, &self.paths(paths))
     }
 
     /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
@@ -237,16 +253,38 @@ impl Session {
         let paths = self.paths(given);
         let classifier = self.classifier;
         let reload_paths = paths.clone();
+        // The default corpus is looked up again on each reload: a first fetch (`R`) brings
+        // the fetched folder into it.
+        let default_corpus = given.is_empty();
+        let config_paths = self.config.expanded_paths();
         crate::tui::Options {
             keymap: self.keymap.clone(),
             color: self.config.theme.use_color(),
             state_file: crate::state::store_path(),
-            reload: (!paths.is_empty()).then(|| {
-                Box::new(move || load_with(classifier, &reload_paths)) as Box<dyn Fn() -> Corpus>
+            reload: (default_corpus || !paths.is_empty()).then(|| {
+                Box::new(move || {
+                    let now = if default_corpus {
+                        default_paths(&config_paths)
+                    } else {
+                        reload_paths.clone()
+                    };
+                    load_with(classifier, &now)
+                }) as Box<dyn Fn() -> Corpus>
             }),
             watch: paths,
+            fetch: feeds::background_fetcher(self),
         }
     }
+}
+
+/// The config's paths plus the fetched articles' folder when it holds any.
+fn default_paths(config_paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = config_paths.to_vec();
+    paths.extend(
+        crate::sources::keep::default_fetched_dir()
+            .filter(|dir| crate::sources::keep::has_articles(dir)),
+    );
+    paths
 }
 
 /// `parallax note`: the note lives in the reading state, keyed by article id.
@@ -371,6 +409,8 @@ fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories
             }
         }
     };
+    // Feeds whose last fetch failed are named among the warnings (the reader's `!`).
+    corpus.warnings.extend(feeds::fetch_warnings(paths));
     // The reader's own placements (`parallax place`) win over every rule.
     let state = crate::state::load_default().state;
     crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
@@ -495,6 +535,8 @@ pub fn main() -> ExitCode {
             paths,
             format,
         }) => compare::print_compare(&load(&paths), story.as_deref(), format),
+        Some(Command::Feeds { action, suggest }) => feeds::run_feeds(&session, action, suggest),
+        Some(Command::Fetch { format }) => feeds::run_fetch(&session, format),
     };
     match result {
         Ok(code) => code,

@@ -87,6 +87,8 @@ pub struct Classifier {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Manifest,
+    /// The perspective of the feed subscription the article came from.
+    Subscription,
     User,
     Rule,
     Cue,
@@ -98,6 +100,7 @@ impl Source {
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Manifest => "manifest",
+            Source::Subscription => "subscription",
             Source::User => "user",
             Source::Rule => "rule",
             Source::Cue => "cue",

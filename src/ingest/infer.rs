@@ -140,7 +140,12 @@ impl Model {
 pub fn infer(articles: &mut [Article]) {
     let docs: Vec<(String, Vec<String>)> = articles
         .iter()
-        .filter(|a| matches!(a.perspective_source.as_str(), "rule" | "manifest" | "user"))
+        .filter(|a| {
+            matches!(
+                a.perspective_source.as_str(),
+                "rule" | "manifest" | "subscription" | "user"
+            )
+        })
         .filter(|a| a.perspective != super::classify::OTHER)
         .map(|a| (a.perspective.clone(), tokens(a)))
         .collect();

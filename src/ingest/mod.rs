@@ -10,6 +10,7 @@ pub mod dates;
 pub mod decode;
 pub mod draft;
 pub mod feed;
+pub mod fetched;
 pub mod frontmatter;
 pub mod html;
 pub mod infer;
@@ -567,6 +568,9 @@ impl Ingestor<'_> {
                 return feed;
             }
             let (value, notes) = json::parse_lenient(text)?;
+            if let Some(fetched) = fetched::fetched_draft(&value) {
+                return fetched.map(|draft| vec![draft]);
+            }
             let mut drafts = json::wordpress_drafts(&value)?;
             for draft in &mut drafts {
                 draft.warnings.extend(notes.iter().cloned());
@@ -700,6 +704,13 @@ impl Ingestor<'_> {
         });
         let (perspective, perspective_reason, perspective_source, perspective_confidence) =
             match (&meta.perspective, perspective_from) {
+                // A subscription's perspective is the reader's own choice for the whole feed.
+                (Some(p), Some(from))
+                    if from.starts_with(fetched::SUBSCRIPTION)
+                        && self.classifier.perspective(p).is_some() =>
+                {
+                    (p.clone(), from, classify::Source::Subscription, 1.0)
+                }
                 (Some(p), Some(from)) if self.classifier.perspective(p).is_some() => (
                     p.clone(),
                     format!("set by {from}"),

@@ -12,6 +12,8 @@ pub enum Format {
     Atom,
     JsonFeed,
     JsonLines,
+    /// An item `parallax fetch` kept (see `ingest::fetched`).
+    Fetched,
 }
 
 impl Format {
@@ -25,6 +27,7 @@ impl Format {
             Format::Atom => "atom",
             Format::JsonFeed => "json-feed",
             Format::JsonLines => "json-lines",
+            Format::Fetched => "fetched",
         }
     }
 }
