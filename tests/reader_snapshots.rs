@@ -109,12 +109,25 @@ fn main_view_80x24_is_narrow_with_tabs() {
 
 #[test]
 fn narrow_mode_on_the_wire_tab_after_scrolling() {
+    // `l` twice: Wire focused, the Japanese pane it came from beside it.
     let actions = [
-        Action::FocusPrev,
+        Action::FocusRight,
+        Action::FocusRight,
         Action::Scroll(Scroll::Lines(3)),
         Action::NextArticle,
     ];
     snapshot("narrow_wire_80x24", &render(&seeds(), 80, 24, &actions));
+}
+
+#[test]
+fn tab_at_80_columns_puts_the_next_pane_beside_the_focused_one() {
+    // Korean stays focused; Wire replaces Japanese as the pane beside it.
+    let buffer = render(&seeds(), 80, 24, &[Action::FocusNext]);
+    snapshot("tab_companion_80x24", &buffer);
+    let screen = text(&buffer);
+    assert!(screen.contains("┏ Korean"), "Korean keeps the focus");
+    assert!(screen.contains("┌ Wire"), "Wire shown beside");
+    assert!(!screen.contains("┌ Japanese"), "Japanese only in the tabs");
 }
 
 #[test]

@@ -96,8 +96,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("top", Action::Scroll(Scroll::Top), "go to the top"),
     ("bottom", Action::Scroll(Scroll::Bottom), "go to the bottom"),
-    ("focus-next", Action::FocusNext, "focus the next pane"),
-    ("focus-prev", Action::FocusPrev, "focus the previous pane"),
+    (
+        "focus-next",
+        Action::FocusNext,
+        "focus the next pane (two shown: next beside)",
+    ),
+    (
+        "focus-prev",
+        Action::FocusPrev,
+        "focus the previous pane (two shown: prev beside)",
+    ),
     (
         "focus-left",
         Action::FocusLeft,

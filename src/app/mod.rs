@@ -150,6 +150,9 @@ pub struct AppState {
     pub story: usize,
     pub columns: Vec<Column>,
     pub focus: usize,
+    /// The column shown beside the focused one when only two panes fit (`Tab` cycles it;
+    /// moving the focus leaves the pane it came from as the companion).
+    pub companion: usize,
     pub zoom: bool,
     pub sync: SyncMode,
     pub overlays: Vec<Overlay>,
@@ -185,6 +188,7 @@ impl AppState {
             story,
             columns: Vec::new(),
             focus: 0,
+            companion: 1,
             zoom: false,
             sync: SyncMode::Lockstep,
             overlays: Vec::new(),
@@ -264,7 +268,13 @@ impl AppState {
     }
 
     pub fn layout(&self) -> ScreenLayout {
-        layout::screen(self.size, self.columns.len(), self.focus, self.zoom)
+        layout::screen(
+            self.size,
+            self.columns.len(),
+            self.focus,
+            self.companion,
+            self.zoom,
+        )
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -294,6 +304,7 @@ impl AppState {
         self.focus = perspective
             .and_then(|p| self.columns.iter().position(|c| c.perspective == p))
             .unwrap_or(0);
+        self.companion = (self.focus + 1) % self.columns.len().max(1);
         self.zoom = false;
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
@@ -397,10 +408,43 @@ impl AppState {
         }
     }
 
+    /// Focus `column`; the pane it leaves becomes the companion, so with two panes on
+    /// screen the one just read stays beside the new focus.
     fn set_focus(&mut self, column: usize) {
-        if column < self.columns.len() {
+        if column < self.columns.len() && column != self.focus {
+            self.companion = self.focus;
             self.focus = column;
         }
+    }
+
+    /// `Tab` with some columns hidden: show the next (or previous) other column beside the
+    /// focused one. True when it applied.
+    fn cycle_companion(&mut self, forward: bool) -> bool {
+        let count = self.columns.len();
+        let layout = self.layout();
+        if !layout.partial() || layout.single() || count < 3 {
+            return false;
+        }
+        let current = layout
+            .panes
+            .iter()
+            .map(|p| p.column)
+            .find(|&c| c != self.focus)
+            .unwrap_or(self.focus);
+        let mut next = current;
+        loop {
+            next = if forward {
+                (next + 1) % count
+            } else {
+                (next + count - 1) % count
+            };
+            if next != self.focus {
+                break;
+            }
+        }
+        self.companion = next;
+        self.message = Some(format!("beside: {}", self.column_label(next)));
+        true
     }
 
     fn column_label(&self, column: usize) -> String {
@@ -527,6 +571,8 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         // Esc clears the search.
         Action::Close => state.search = None,
         Action::Confirm => state.expand_next_fold(corpus),
+        Action::FocusNext | Action::FocusPrev
+            if state.cycle_companion(action == Action::FocusNext) => {}
         Action::FocusNext if count > 0 => state.focus = (focus + 1) % count,
         Action::FocusPrev if count > 0 => state.focus = (focus + count - 1) % count,
         Action::FocusLeft => state.set_focus(focus.saturating_sub(1)),

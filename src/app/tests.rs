@@ -329,7 +329,58 @@ fn zoom_and_narrow_show_one_pane_and_sync_still_covers_hidden_columns() {
             height: 24,
         },
     );
-    assert!(s.layout().single(), "three 26-column panes are too narrow");
+    assert!(!s.layout().single(), "80 columns show two panes");
+    assert!(s.layout().partial(), "three 26-column panes are too narrow");
+    update(
+        &mut s,
+        &corpus,
+        Action::Resize {
+            width: 59,
+            height: 24,
+        },
+    );
+    assert!(s.layout().single(), "below 60 columns one pane");
+}
+
+fn shown_panes(s: &AppState) -> Vec<usize> {
+    s.layout().panes.iter().map(|p| p.column).collect()
+}
+
+#[test]
+fn eighty_columns_show_two_panes_and_tab_cycles_the_other() {
+    let corpus = corpus();
+    let mut s = AppState::new(&corpus, Keymap::embedded().clone(), 80, 24);
+    assert_eq!(s.columns.len(), 3);
+    // Korean focused, Japanese beside it.
+    assert_eq!((s.focus, shown_panes(&s)), (0, vec![0, 1]));
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(
+        (s.focus, shown_panes(&s)),
+        (0, vec![0, 2]),
+        "Tab: Wire beside"
+    );
+    assert_eq!(s.message.as_deref(), Some("beside: Wire"));
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(shown_panes(&s), vec![0, 1], "Tab wraps past the focus");
+    update(&mut s, &corpus, Action::FocusPrev);
+    assert_eq!(shown_panes(&s), vec![0, 2]);
+    // `l` moves the focus; the pane it leaves stays beside.
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!((s.focus, shown_panes(&s)), (1, vec![0, 1]));
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!((s.focus, shown_panes(&s)), (2, vec![1, 2]));
+    // At 120 columns all three show again and Tab moves the focus as before.
+    update(
+        &mut s,
+        &corpus,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(shown_panes(&s), vec![0, 1, 2]);
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(s.focus, 0);
 }
 
 #[test]

@@ -31,7 +31,13 @@ pub struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Screen { state, corpus } = self;
-        let layout = crate::app::layout::screen(area, state.columns.len(), state.focus, state.zoom);
+        let layout = crate::app::layout::screen(
+            area,
+            state.columns.len(),
+            state.focus,
+            state.companion,
+            state.zoom,
+        );
         if layout.too_small {
             too_small(area, buf);
             return;
