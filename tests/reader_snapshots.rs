@@ -473,3 +473,46 @@ fn gutter_letters_never_touch_the_text() {
         }
     }
 }
+
+/// The seeds and the CJK fixture in one corpus: English, Korean and Japanese titles.
+fn mixed() -> Corpus {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    parallax::ingest::load_paths(&[root.join("seeds"), root.join("tests/fixtures/cjk")])
+}
+
+#[test]
+fn article_list_aligns_wide_titles_and_filters() {
+    let corpus = mixed();
+    let open = [Action::ArticleList];
+    let wide = render(&corpus, 160, 48, &open);
+    snapshot("article_list_160x48", &wide);
+    let narrow = render(&corpus, 80, 24, &open);
+    snapshot("article_list_80x24", &narrow);
+    // Every row's story column starts at the same display column, whatever the script of
+    // the title before it.
+    let screen = text(&wide);
+    let starts: Vec<usize> = screen
+        .lines()
+        .filter(|l| l.contains('●'))
+        .filter_map(|l| {
+            ["한일 정상회담 /", "Takaichi–Trump", "Ishiba–Trump"]
+                .iter()
+                .filter_map(|story| l.rfind(story))
+                .max()
+                .map(|at| display_width(&l[..at]))
+        })
+        .collect();
+    assert_eq!(starts.len(), 8, "{screen}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}");
+    let mut filtered = open.to_vec();
+    filtered.extend("p:kor".chars().map(Action::Input));
+    let buffer = render(&corpus, 80, 24, &filtered);
+    snapshot("article_list_korean_80x24", &buffer);
+    let rows = text(&buffer).lines().filter(|l| l.contains('●')).count();
+    let korean = corpus
+        .articles
+        .iter()
+        .filter(|a| a.perspective == "korean")
+        .count();
+    assert_eq!(rows, korean);
+}

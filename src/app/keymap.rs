@@ -127,6 +127,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "next article of this perspective",
     ),
     ("stories", Action::Stories, "pick a story"),
+    (
+        "article-list",
+        Action::ArticleList,
+        "article list: type to filter, Tab sorts",
+    ),
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
     (
         "cycle-sync",

@@ -1,6 +1,7 @@
 //! The reader's state and the pure `update(state, corpus, action)` that changes it. No IO
 //! here: `tui.rs` turns terminal events into `Action`s and draws after each change.
 
+pub mod article_list;
 pub mod compare;
 pub mod filter;
 pub mod keymap;
@@ -90,6 +91,8 @@ pub enum Action {
     NextCounterpart,
     /// `A`: the same, in the previous pane with one.
     PrevCounterpart,
+    /// `L`: the list of every article.
+    ArticleList,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -119,6 +122,8 @@ pub enum Overlay {
     Figures { selected: usize },
     /// The quotes view; the cursor is on quote `quote` of quote group `group`.
     Quotes { group: usize, quote: usize },
+    /// The article list; `selected` indexes `AppState::articles.rows`.
+    Articles { selected: usize },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -178,6 +183,8 @@ pub struct AppState {
     pub effects: Vec<Effect>,
     /// The open story's alignment, figures and quotes.
     pub compare: compare::CompareCache,
+    /// The article list's query, sort and rows.
+    pub articles: article_list::ArticleList,
 }
 
 impl AppState {
@@ -205,6 +212,7 @@ impl AppState {
             reading: ReadingState::default(),
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
+            articles: article_list::ArticleList::default(),
         };
         state.open_story(corpus, story);
         state
@@ -241,7 +249,7 @@ impl AppState {
     }
 
     /// Remember where every article of the current story stands.
-    fn remember_positions(&mut self, corpus: &Corpus) {
+    pub(crate) fn remember_positions(&mut self, corpus: &Corpus) {
         for column in &self.columns {
             for (&article, anchor) in column.articles.iter().zip(&column.anchors) {
                 let position = (anchor.block > 0 || anchor.offset > 0).then_some(Position {
@@ -555,6 +563,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
         Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
+        Action::ArticleList => state.open_article_list(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }
@@ -760,6 +769,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         }
         (Overlay::Quotes { group, quote }, _) => {
             compare::quotes_view(state, corpus, group, quote, action)
+        }
+        (Overlay::Articles { selected }, _) => {
+            article_list::list_keys(state, corpus, selected, action)
         }
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);

@@ -853,3 +853,97 @@ fn a_story_too_big_to_align_opens_in_lockstep_with_a_note() {
         Some("41 articles: too many to align (at most 40); lockstep instead")
     );
 }
+
+fn list_ids(s: &AppState, corpus: &Corpus) -> Vec<String> {
+    s.articles
+        .rows
+        .iter()
+        .map(|&i| corpus.articles[i].id.clone())
+        .collect()
+}
+
+fn type_text(s: &mut AppState, corpus: &Corpus, text: &str) {
+    for c in text.chars() {
+        update(s, corpus, Action::Input(c));
+    }
+}
+
+#[test]
+fn article_list_lists_every_article_newest_first_and_filters_as_you_type() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::ArticleList);
+    assert!(s.text_input(), "typing goes to the filter");
+    // Newest first; same day by source name.
+    assert_eq!(list_ids(&s, &corpus), ["s1", "j1", "k2", "k1", "w1"]);
+    // The cursor starts on the focused article (Korean k1).
+    assert_eq!(s.overlay(), Some(&Overlay::Articles { selected: 3 }));
+    type_text(&mut s, &corpus, "p:jap");
+    assert_eq!(list_ids(&s, &corpus), ["j1"]);
+    for _ in 0..5 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    // Words match title or outlet, any case; `q` is a letter here, not quit.
+    type_text(&mut s, &corpus, "OUTLET K");
+    assert_eq!(list_ids(&s, &corpus), ["k2", "k1"]);
+    assert!(s.running);
+    for _ in 0..8 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    assert_eq!(s.articles.query, "");
+    // Tab sorts by outlet, then by perspective (display order: Korean, Japanese, Wire).
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(list_ids(&s, &corpus), ["j1", "k1", "k2", "s1", "w1"]);
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(list_ids(&s, &corpus), ["s1", "k2", "k1", "j1", "w1"]);
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.overlay(), None);
+    assert!(!s.text_input());
+}
+
+#[test]
+fn article_list_unread_and_starred_filters_follow_the_reading_state() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    // k1 is focused: mark it read and bookmark it.
+    update(&mut s, &corpus, Action::ToggleRead);
+    update(&mut s, &corpus, Action::ToggleBookmark);
+    update(&mut s, &corpus, Action::ArticleList);
+    type_text(&mut s, &corpus, "unread");
+    assert_eq!(list_ids(&s, &corpus), ["s1", "j1", "k2", "w1"]);
+    for _ in 0.."unread".len() {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    type_text(&mut s, &corpus, "starred");
+    assert_eq!(list_ids(&s, &corpus), ["k1"]);
+    type_text(&mut s, &corpus, " nothing-like-this");
+    assert!(list_ids(&s, &corpus).is_empty());
+    // Enter on an empty list does nothing.
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(matches!(s.overlay(), Some(Overlay::Articles { .. })));
+}
+
+#[test]
+fn enter_in_the_article_list_opens_its_story_with_that_article_focused() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::ArticleList);
+    type_text(&mut s, &corpus, "title k2");
+    assert_eq!(list_ids(&s, &corpus), ["k2"]);
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(s.overlay(), None);
+    assert_eq!(corpus.stories[s.story].id, "big");
+    let column = &s.columns[s.focus];
+    assert_eq!(corpus.articles[column.article()].id, "k2");
+    // The query is kept for the next visit to the list.
+    update(&mut s, &corpus, Action::ArticleList);
+    assert_eq!(s.articles.query, "title k2");
+    for _ in 0.."title k2".len() {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    // The one-article story: its own story opens.
+    type_text(&mut s, &corpus, "s1");
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(corpus.stories[s.story].id, "small");
+    assert_eq!(corpus.articles[s.columns[s.focus].article()].id, "s1");
+}

@@ -1,6 +1,7 @@
 //! Drawing: one file per pane or overlay, each a Widget over borrowed state. `Screen` draws
 //! the whole frame: bars, panes (or tabs and one pane), then the overlays in stacking order.
 
+pub mod article_list;
 pub mod bottom_bar;
 pub mod coverage;
 pub mod figures;
@@ -90,6 +91,12 @@ impl Widget for Screen<'_> {
                 }
                 .render(area, buf),
                 Overlay::Figures { selected } => figures::FiguresView {
+                    state,
+                    corpus,
+                    selected,
+                }
+                .render(area, buf),
+                Overlay::Articles { selected } => article_list::ArticleListView {
                     state,
                     corpus,
                     selected,
