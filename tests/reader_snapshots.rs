@@ -516,3 +516,22 @@ fn article_list_aligns_wide_titles_and_filters() {
         .count();
     assert_eq!(rows, korean);
 }
+
+#[test]
+fn note_line_under_the_header_while_typing() {
+    let mut actions = vec![Action::ToggleNotes, Action::EditNote];
+    actions.extend(
+        "ask Kyodo about the ¥84 trillion / 84조"
+            .chars()
+            .map(Action::Input),
+    );
+    let buffer = render(&seeds(), 80, 24, &actions);
+    snapshot("note_typing_80x24", &buffer);
+    let screen = text(&buffer);
+    // Too long for the 36-column pane: the end being typed shows, the cursor after it.
+    assert!(
+        screen.contains("┃ ✎ odo about the ¥84 trillion / 84조▏ ┃"),
+        "{screen}"
+    );
+    assert!(screen.contains("✎ no note (e writes one)"), "{screen}");
+}

@@ -128,6 +128,21 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("stories", Action::Stories, "pick a story"),
     (
+        "toggle-notes",
+        Action::ToggleNotes,
+        "show / hide the note line",
+    ),
+    (
+        "edit-note",
+        Action::EditNote,
+        "edit the article's note (one line)",
+    ),
+    (
+        "edit-note-external",
+        Action::EditNoteExternal,
+        "edit the article's note in $EDITOR",
+    ),
+    (
         "article-list",
         Action::ArticleList,
         "article list: type to filter, Tab sorts",

@@ -38,6 +38,8 @@ pub struct PaneLayout {
     pub outer: Rect,
     /// The article's outlet, date and title.
     pub header: Rect,
+    /// The note line under the header (zero height unless notes are shown).
+    pub note: Rect,
     /// The article text.
     pub body: Rect,
     /// The scrollbar track, on the right border.
@@ -53,6 +55,18 @@ impl ScreenLayout {
     /// True when some columns have no pane (the tabs show them all).
     pub fn partial(&self) -> bool {
         self.tabs.is_some()
+    }
+
+    /// The same layout with every pane giving its body's first row to the note line.
+    pub fn with_note_line(mut self) -> ScreenLayout {
+        for pane in &mut self.panes {
+            if pane.body.height > 1 {
+                pane.note = Rect::new(pane.header.x, pane.body.y, pane.header.width, 1);
+                pane.body.y += 1;
+                pane.body.height -= 1;
+            }
+        }
+        self
     }
 
     /// Whether `column` has a pane on screen.
@@ -188,6 +202,7 @@ pub fn pane(column: usize, outer: Rect) -> PaneLayout {
         column,
         outer,
         header,
+        note: Rect::new(text_x, body.y, body.width, 0),
         body,
         scrollbar,
     }

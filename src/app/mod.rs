@@ -6,6 +6,7 @@ pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod notes;
 pub mod search;
 pub mod sync;
 
@@ -93,6 +94,12 @@ pub enum Action {
     PrevCounterpart,
     /// `L`: the list of every article.
     ArticleList,
+    /// `v`: show or hide the note line under each pane's header.
+    ToggleNotes,
+    /// `e`: edit the focused article's note inline.
+    EditNote,
+    /// `E`: edit the focused article's note in `$EDITOR`.
+    EditNoteExternal,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -102,6 +109,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Write the reading state to disk.
     SaveState,
+    /// Open article `id`'s note in `$EDITOR` (suspending the screen) and save what comes
+    /// back with `AppState::set_note`.
+    EditNote { id: String, note: String },
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -185,6 +195,10 @@ pub struct AppState {
     pub compare: compare::CompareCache,
     /// The article list's query, sort and rows.
     pub articles: article_list::ArticleList,
+    /// Whether panes show the note line (`v`).
+    pub show_notes: bool,
+    /// The note being typed inline (`e`), until Enter or Esc.
+    pub note_edit: Option<notes::NoteEdit>,
 }
 
 impl AppState {
@@ -213,6 +227,8 @@ impl AppState {
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
             articles: article_list::ArticleList::default(),
+            show_notes: false,
+            note_edit: None,
         };
         state.open_story(corpus, story);
         state
@@ -276,13 +292,17 @@ impl AppState {
     }
 
     pub fn layout(&self) -> ScreenLayout {
-        layout::screen(
+        let layout = layout::screen(
             self.size,
             self.columns.len(),
             self.focus,
             self.companion,
             self.zoom,
-        )
+        );
+        match self.note_line() {
+            true => layout.with_note_line(),
+            false => layout,
+        }
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -547,6 +567,9 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         apply_overlay(state, corpus, top, action);
         return;
     }
+    if state.note_edit.is_some() && notes::note_input(state, corpus, action) {
+        return;
+    }
     if state.text_input() && search_input(state, corpus, action) {
         return;
     }
@@ -564,6 +587,9 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
         Action::ArticleList => state.open_article_list(corpus),
+        Action::ToggleNotes => state.toggle_notes(),
+        Action::EditNote if count > 0 => state.start_note_edit(corpus),
+        Action::EditNoteExternal if count > 0 => state.external_note_edit(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }

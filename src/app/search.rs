@@ -97,6 +97,7 @@ impl AppState {
     pub fn text_input(&self) -> bool {
         // The article list's filter takes typed characters too.
         matches!(self.overlay(), Some(super::Overlay::Articles { .. }))
+            || self.note_edit.is_some()
             || self.search.as_ref().is_some_and(|s| s.editing)
     }
 

@@ -947,3 +947,63 @@ fn enter_in_the_article_list_opens_its_story_with_that_article_focused() {
     assert_eq!(corpus.stories[s.story].id, "small");
     assert_eq!(corpus.articles[s.columns[s.focus].article()].id, "s1");
 }
+
+#[test]
+fn notes_are_typed_inline_saved_through_the_reading_state_and_shown() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    let body_before = s.layout().panes[0].body;
+    update(&mut s, &corpus, Action::ToggleNotes);
+    assert!(s.note_line());
+    let layout = s.layout();
+    assert_eq!(layout.panes[0].note.height, 1);
+    assert_eq!(
+        layout.panes[0].note.y, body_before.y,
+        "the note takes the body's first row"
+    );
+    assert_eq!(layout.panes[0].body.height, body_before.height - 1);
+    update(&mut s, &corpus, Action::EditNote);
+    assert!(s.text_input());
+    // `q` and `e` are letters while typing; Backspace edits.
+    type_text(&mut s, &corpus, "check the quote");
+    update(&mut s, &corpus, Action::InputBackspace);
+    assert!(s.running);
+    s.effects.clear();
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(!s.text_input());
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("check the quot"));
+    assert_eq!(s.effects, vec![Effect::SaveState]);
+    assert_eq!(s.message.as_deref(), Some("note saved"));
+    // Esc leaves the note as it was.
+    update(&mut s, &corpus, Action::EditNote);
+    type_text(&mut s, &corpus, " again");
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("check the quot"));
+    // Emptied, the note goes; control characters never get in.
+    update(&mut s, &corpus, Action::EditNote);
+    for _ in 0..20 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(s.reading.get("k1").note, None);
+    s.set_note("k1", "a\u{1b}[31m b\u{7}");
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("a b"));
+    update(&mut s, &corpus, Action::ToggleNotes);
+    assert!(!s.note_line());
+}
+
+#[test]
+fn editor_key_hands_the_note_to_the_terminal_side() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    s.set_note("k1", "long note");
+    s.effects.clear();
+    update(&mut s, &corpus, Action::EditNoteExternal);
+    assert_eq!(
+        s.effects,
+        vec![Effect::EditNote {
+            id: "k1".into(),
+            note: "long note".into()
+        }]
+    );
+}

@@ -53,15 +53,21 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
-    /// Set, show or clear the note kept with an article (shown as ✎ in the reader).
+    /// Set, show or clear the note kept with an article (shown as ✎ in the reader). The id
+    /// must be one of the loaded articles (the config's `paths`, or the PATHs after the note).
     Note {
-        /// The article id (see `list`).
+        /// The article id or a unique prefix (see `list`).
         id: String,
-        /// The note; without it the current note is printed.
+        /// The note; without it (or with --print) the current note is printed.
         text: Option<String>,
+        /// Files and folders the article is in (default: the config's `paths`, else the seeds).
+        paths: Vec<PathBuf>,
         /// Remove the note.
-        #[arg(long, conflicts_with = "text")]
+        #[arg(long, conflicts_with_all = ["text", "print"])]
         clear: bool,
+        /// Print the note; every argument after the id is then a PATH.
+        #[arg(long)]
+        print: bool,
     },
     /// Move an article to another perspective (saved with the reading state, marked "placed
     /// by you"); `--clear` gives it back to the rules.
@@ -377,10 +383,30 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let load = |paths: &[PathBuf]| session.load(paths);
+    // Every command opens the same corpus as the reader: the given paths, else the config's
+    // `paths`, else the seeds; a path that does not exist is an error naming it.
+    let load = |given: &[PathBuf]| -> Result<Corpus, ExitCode> {
+        let paths = session.paths(given);
+        if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+            crate::text::sanitize::eprint_line(&format!(
+                "parallax: {}: no such file or folder",
+                missing.display()
+            ));
+            return Err(ExitCode::from(2));
+        }
+        Ok(session.load(&paths))
+    };
+    macro_rules! corpus {
+        ($paths:expr) => {
+            match load($paths) {
+                Ok(corpus) => corpus,
+                Err(code) => return code,
+            }
+        };
+    }
     let result = match cli.command {
         None => {
-            let corpus = load(&session.paths(&cli.paths));
+            let corpus = corpus!(&cli.paths);
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
@@ -396,30 +422,40 @@ pub fn main() -> ExitCode {
             }
             output::print_list(&corpus, ListFormat::Table)
         }
-        Some(Command::List { paths, format }) => output::print_list(&load(&paths), format),
+        Some(Command::List { paths, format }) => output::print_list(&corpus!(&paths), format),
         Some(Command::Show {
             id,
             paths,
             format,
             dropped,
-        }) => output::print_show(&load(&paths), &id, format, dropped),
-        Some(Command::Check { paths }) => output::print_check(&load(&paths)),
+        }) => output::print_show(&corpus!(&paths), &id, format, dropped),
+        Some(Command::Check { paths }) => output::print_check(&corpus!(&paths)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Note { id, text, clear }) => {
-            let corpus = load(&session.paths(&[]));
-            // A unique prefix names its article; an unknown id is kept as given.
+        Some(Command::Note {
+            id,
+            text,
+            mut paths,
+            clear,
+            print,
+        }) => {
+            // With --print there is no note text: what clap took for it is a path.
+            let text = match (print, text) {
+                (true, Some(first)) => {
+                    paths.insert(0, PathBuf::from(first));
+                    None
+                }
+                (_, text) => text,
+            };
+            let corpus = corpus!(&paths);
+            // A unique prefix names its article; an id that is not loaded is refused.
             let id = match corpus.resolve(&id) {
                 Ok(index) => corpus.articles[index].id.clone(),
-                Err(why) if why.contains("ambiguous") => {
-                    crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+                Err(why) => {
+                    crate::text::sanitize::eprint_line(&format!(
+                        "parallax: {why} (check the id with `parallax list`; give the PATH the article is in)"
+                    ));
                     return ExitCode::from(2);
-                }
-                Err(_) => {
-                    if text.is_some() {
-                        crate::text::sanitize::eprint_line(&format!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
-                    }
-                    id
                 }
             };
             note(&corpus, &id, text, clear)
@@ -433,21 +469,23 @@ pub fn main() -> ExitCode {
             paths,
             format,
             blocks,
-        }) => topics::print_topics(&load(&paths), format, blocks),
+        }) => topics::print_topics(&corpus!(&paths), format, blocks),
         Some(Command::Coverage {
             story,
             paths,
             format,
-        }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
-        Some(Command::Stories { paths, format }) => compare::print_stories(&load(&paths), format),
+        }) => topics::print_coverage(&corpus!(&paths), story.as_deref(), format),
+        Some(Command::Stories { paths, format }) => {
+            compare::print_stories(&corpus!(&paths), format)
+        }
         Some(Command::Align { id, paths, format }) => {
-            compare::print_align(&load(&paths), &id, format)
+            compare::print_align(&corpus!(&paths), &id, format)
         }
         Some(Command::Compare {
             story,
             paths,
             format,
-        }) => compare::print_compare(&load(&paths), story.as_deref(), format),
+        }) => compare::print_compare(&corpus!(&paths), story.as_deref(), format),
     };
     match result {
         Ok(code) => code,

@@ -39,6 +39,10 @@ impl Widget for Screen<'_> {
             state.companion,
             state.zoom,
         );
+        let layout = match state.note_line() {
+            true => layout.with_note_line(),
+            false => layout,
+        };
         if layout.too_small {
             too_small(area, buf);
             return;
