@@ -147,3 +147,39 @@ fn note_takes_paths_and_refuses_ids_that_are_not_loaded() {
     let seeds = home.run(&["note", "gamma"]);
     assert_eq!(seeds.status.code(), Some(2), "{}", stdout(&seeds));
 }
+
+#[test]
+fn list_and_show_json_carry_the_reading_state_and_the_story_shown() {
+    let home = Home::new();
+    home.with_news();
+    assert!(home.run(&["note", "alpha", "follow up"]).status.success());
+    let list = home.run(&["list", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let items = items.as_array().expect("array");
+    assert_eq!(items.len(), 2);
+    let stories = stdout(&home.run(&["stories", "--format", "json"]));
+    for item in items {
+        let id = item["id"].as_str().expect("id");
+        let alpha = parallax::model::id::prefix(id) == "alpha";
+        assert_eq!(item["read"], serde_json::json!(false));
+        assert_eq!(item["bookmarked"], serde_json::json!(false));
+        assert_eq!(item["position"], serde_json::Value::Null);
+        assert_eq!(
+            item["note"],
+            if alpha {
+                serde_json::json!("follow up")
+            } else {
+                serde_json::Value::Null
+            }
+        );
+        // The story shown is one `stories` lists, though no manifest pinned it.
+        assert_eq!(item["story"], serde_json::Value::Null);
+        let shown = item["story_shown"].as_str().expect("a story");
+        assert!(stories.contains(shown), "{shown} in {stories}");
+    }
+    let show = home.run(&["show", "alpha", "--format", "json"]);
+    let one: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    assert_eq!(one["note"], serde_json::json!("follow up"));
+    assert!(one["story_shown"].is_string());
+    assert!(one["blocks"].is_array(), "existing fields stay");
+}
