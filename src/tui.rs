@@ -200,6 +200,25 @@ fn event_loop(
                     });
                     changed = true;
                 }
+                Effect::EditNote { id, note } => {
+                    match edit_in_editor(terminal, &note) {
+                        Ok(text) => {
+                            state.set_note(&id, &text);
+                            if let Some(path) = &options.state_file {
+                                match crate::state::save_stored(path, &saved, &state.reading) {
+                                    Ok(()) => saved = state.reading.clone(),
+                                    Err(e) => {
+                                        state.message =
+                                            Some(format!("could not save reading state: {e}"))
+                                    }
+                                }
+                            }
+                            state.effects.clear();
+                        }
+                        Err(e) => state.message = Some(e),
+                    }
+                    changed = true;
+                }
                 Effect::SaveState => {
                     if let Some(path) = &options.state_file {
                         match crate::state::save_stored(path, &saved, &state.reading) {
@@ -233,6 +252,61 @@ fn spawn_fetch(fetcher: Fetcher) -> std::sync::mpsc::Receiver<FetchNews> {
         let _ = send.send(FetchNews::Done(summary));
     });
     receive
+}
+
+/// Largest note file read back from the editor.
+const MAX_NOTE_FILE_BYTES: u64 = 64 * 1024;
+
+/// Leave the screen, run `$VISUAL` or `$EDITOR` (else `vi`) on a file holding `note`, come
+/// back and return what the file then says. The editor runs directly, never through a shell:
+/// its value is split on spaces into a program and its arguments.
+#[allow(clippy::disallowed_methods)] // terminal control codes, not text
+fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, note: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi").to_string();
+    let args: Vec<String> = words.map(str::to_string).collect();
+    let path = std::env::temp_dir().join(format!("parallax-note-{}.txt", std::process::id()));
+    std::fs::write(&path, format!("{note}\n"))
+        .map_err(|e| format!("could not write {}: {e}", path.display()))?;
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let status = std::process::Command::new(&program)
+        .args(&args)
+        .arg(&path)
+        .status();
+    // Back to the reader's screen whatever the editor did.
+    let resumed = crossterm::terminal::enable_raw_mode()
+        .and_then(|()| {
+            execute!(
+                stdout(),
+                crossterm::terminal::EnterAlternateScreen,
+                EnableMouseCapture
+            )
+        })
+        .and_then(|()| terminal.clear());
+    let text = read_capped(&path);
+    let _ = std::fs::remove_file(&path);
+    resumed.map_err(|e| format!("could not restore the screen: {e}"))?;
+    match status {
+        Ok(s) if s.success() => text,
+        Ok(s) => Err(format!("{program} exited with {s}; note unchanged")),
+        Err(e) => Err(format!("could not run {program}: {e}; note unchanged")),
+    }
+}
+
+fn read_capped(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_NOTE_FILE_BYTES).read_to_end(&mut bytes))
+        .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn draw(

@@ -188,3 +188,56 @@ fn a_panic_still_restores_the_terminal() {
         restored(s) && s.contents().contains("PARALLAX_TEST_PANIC is set")
     });
 }
+
+fn press(writer: &mut Box<dyn Write + Send>, keys: &[u8]) {
+    writer.write_all(keys).expect("type");
+    writer.flush().expect("flush");
+}
+
+#[test]
+fn article_list_filter_open_note_quit_and_the_note_is_there_next_time() {
+    let home = tempfile::tempdir().expect("home");
+    // `$EDITOR` run without a shell: sed appends "-edited" to the note file.
+    let env = [("EDITOR", "sed -i s/$/-edited/"), ("VISUAL", "")];
+    let (mut child, mut screen, mut writer) = start(home.path(), &env);
+    screen.wait_for("the reader", |s| s.contents().contains("Korean"));
+
+    press(&mut writer, b"L");
+    screen.wait_for("the article list", |s| {
+        s.contents().contains("Articles 5/5")
+    });
+    press(&mut writer, b"yomiuri");
+    screen.wait_for("the list filtered to one article", |s| {
+        s.contents().contains("Articles 1/5") && s.contents().contains("filter: yomiuri")
+    });
+    press(&mut writer, b"\r");
+    // The Japanese pane (the middle third) now has the focus: its label is reversed.
+    screen.wait_for("the list closed on the Yomiuri article", |s| {
+        !s.contents().contains("Articles 1/5")
+            && s.cell(1, 42)
+                .is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default)
+    });
+
+    press(&mut writer, b"ve");
+    press(&mut writer, "check ¥84 trillion q".as_bytes());
+    press(&mut writer, b"\r");
+    screen.wait_for("the note saved and shown", |s| {
+        s.contents().contains("note saved") && s.contents().contains("✎ check ¥84 trillion q")
+    });
+    press(&mut writer, b"E");
+    screen.wait_for("the note back from the editor", |s| {
+        s.alternate_screen() && s.contents().contains("✎ check ¥84 trillion q-edited")
+    });
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+    screen.wait_for("the terminal to be restored", restored);
+
+    let (mut child, mut screen, mut writer) = start(home.path(), &env);
+    screen.wait_for("the reader again", |s| s.contents().contains("Korean"));
+    press(&mut writer, b"v");
+    screen.wait_for("the note found after a restart", |s| {
+        s.contents().contains("✎ check ¥84 trillion q-edited")
+    });
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+}

@@ -109,12 +109,25 @@ fn main_view_80x24_is_narrow_with_tabs() {
 
 #[test]
 fn narrow_mode_on_the_wire_tab_after_scrolling() {
+    // `l` twice: Wire focused, the Japanese pane it came from beside it.
     let actions = [
-        Action::FocusPrev,
+        Action::FocusRight,
+        Action::FocusRight,
         Action::Scroll(Scroll::Lines(3)),
         Action::NextArticle,
     ];
     snapshot("narrow_wire_80x24", &render(&seeds(), 80, 24, &actions));
+}
+
+#[test]
+fn tab_at_80_columns_puts_the_next_pane_beside_the_focused_one() {
+    // Korean stays focused; Wire replaces Japanese as the pane beside it.
+    let buffer = render(&seeds(), 80, 24, &[Action::FocusNext]);
+    snapshot("tab_companion_80x24", &buffer);
+    let screen = text(&buffer);
+    assert!(screen.contains("┏ Korean"), "Korean keeps the focus");
+    assert!(screen.contains("┌ Wire"), "Wire shown beside");
+    assert!(!screen.contains("┌ Japanese"), "Japanese only in the tabs");
 }
 
 #[test]
@@ -459,4 +472,66 @@ fn gutter_letters_never_touch_the_text() {
             }
         }
     }
+}
+
+/// The seeds and the CJK fixture in one corpus: English, Korean and Japanese titles.
+fn mixed() -> Corpus {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    parallax::ingest::load_paths(&[root.join("seeds"), root.join("tests/fixtures/cjk")])
+}
+
+#[test]
+fn article_list_aligns_wide_titles_and_filters() {
+    let corpus = mixed();
+    let open = [Action::ArticleList];
+    let wide = render(&corpus, 160, 48, &open);
+    snapshot("article_list_160x48", &wide);
+    let narrow = render(&corpus, 80, 24, &open);
+    snapshot("article_list_80x24", &narrow);
+    // Every row's story column starts at the same display column, whatever the script of
+    // the title before it.
+    let screen = text(&wide);
+    let starts: Vec<usize> = screen
+        .lines()
+        .filter(|l| l.contains('●'))
+        .filter_map(|l| {
+            ["한일 정상회담 /", "Takaichi–Trump", "Ishiba–Trump"]
+                .iter()
+                .filter_map(|story| l.rfind(story))
+                .max()
+                .map(|at| display_width(&l[..at]))
+        })
+        .collect();
+    assert_eq!(starts.len(), 8, "{screen}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}");
+    let mut filtered = open.to_vec();
+    filtered.extend("p:kor".chars().map(Action::Input));
+    let buffer = render(&corpus, 80, 24, &filtered);
+    snapshot("article_list_korean_80x24", &buffer);
+    let rows = text(&buffer).lines().filter(|l| l.contains('●')).count();
+    let korean = corpus
+        .articles
+        .iter()
+        .filter(|a| a.perspective == "korean")
+        .count();
+    assert_eq!(rows, korean);
+}
+
+#[test]
+fn note_line_under_the_header_while_typing() {
+    let mut actions = vec![Action::ToggleNotes, Action::EditNote];
+    actions.extend(
+        "ask Kyodo about the ¥84 trillion / 84조"
+            .chars()
+            .map(Action::Input),
+    );
+    let buffer = render(&seeds(), 80, 24, &actions);
+    snapshot("note_typing_80x24", &buffer);
+    let screen = text(&buffer);
+    // Too long for the 36-column pane: the end being typed shows, the cursor after it.
+    assert!(
+        screen.contains("┃ ✎ odo about the ¥84 trillion / 84조▏ ┃"),
+        "{screen}"
+    );
+    assert!(screen.contains("✎ no note (e writes one)"), "{screen}");
 }

@@ -258,7 +258,8 @@ impl AppState {
             col.current = current;
             col.anchors[current] = Anchor { block, offset: 0 };
         }
-        self.focus = column;
+        // The pane jumped from stays beside it when only two fit.
+        self.set_focus(column);
         let layout = self.layout();
         self.sync_from(corpus, &layout, column);
     }

@@ -96,8 +96,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("top", Action::Scroll(Scroll::Top), "go to the top"),
     ("bottom", Action::Scroll(Scroll::Bottom), "go to the bottom"),
-    ("focus-next", Action::FocusNext, "focus the next pane"),
-    ("focus-prev", Action::FocusPrev, "focus the previous pane"),
+    (
+        "focus-next",
+        Action::FocusNext,
+        "focus the next pane (two shown: next beside)",
+    ),
+    (
+        "focus-prev",
+        Action::FocusPrev,
+        "focus the previous pane (two shown: prev beside)",
+    ),
     (
         "focus-left",
         Action::FocusLeft,
@@ -119,6 +127,26 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "next article of this perspective",
     ),
     ("stories", Action::Stories, "pick a story"),
+    (
+        "toggle-notes",
+        Action::ToggleNotes,
+        "show / hide the note line",
+    ),
+    (
+        "edit-note",
+        Action::EditNote,
+        "edit the article's note (one line)",
+    ),
+    (
+        "edit-note-external",
+        Action::EditNoteExternal,
+        "edit the article's note in $EDITOR",
+    ),
+    (
+        "article-list",
+        Action::ArticleList,
+        "article list: type to filter, Tab sorts",
+    ),
     ("zoom", Action::Zoom, "zoom the focused pane / back"),
     (
         "cycle-sync",

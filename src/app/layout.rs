@@ -4,8 +4,15 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-/// Narrowest pane that still reads well; below it the reader shows one pane with tabs.
+/// Narrowest pane that still reads well: two such panes side by side need 60 columns.
 pub const MIN_PANE_WIDTH: u16 = 30;
+/// From this width on, two panes are shown (the focused one and its companion).
+pub const TWO_PANES_WIDTH: u16 = 2 * MIN_PANE_WIDTH;
+/// From this width on, three panes and more: one per `WIDE_PANE_WIDTH` columns.
+pub const THREE_PANES_WIDTH: u16 = 3 * WIDE_PANE_WIDTH;
+/// A pane's share when three or more are shown: a little more than the minimum, so three
+/// panes of 30 at 90 columns do not crowd out the two roomier ones.
+pub const WIDE_PANE_WIDTH: u16 = 32;
 /// Below this the reader shows only "terminal too small".
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
@@ -15,7 +22,7 @@ pub struct ScreenLayout {
     pub too_small: bool,
     pub top_bar: Rect,
     pub bottom_bar: Rect,
-    /// The perspective tabs, when one pane is shown at a time (narrow or zoomed).
+    /// The perspective tabs, when not every column has a pane (narrow or zoomed).
     pub tabs: Option<Rect>,
     pub panes: Vec<PaneLayout>,
     /// The area overlays are centred in.
@@ -31,6 +38,8 @@ pub struct PaneLayout {
     pub outer: Rect,
     /// The article's outlet, date and title.
     pub header: Rect,
+    /// The note line under the header (zero height unless notes are shown).
+    pub note: Rect,
     /// The article text.
     pub body: Rect,
     /// The scrollbar track, on the right border.
@@ -40,7 +49,29 @@ pub struct PaneLayout {
 impl ScreenLayout {
     /// True when the panes are shown one at a time.
     pub fn single(&self) -> bool {
+        self.tabs.is_some() && self.panes.len() == 1
+    }
+
+    /// True when some columns have no pane (the tabs show them all).
+    pub fn partial(&self) -> bool {
         self.tabs.is_some()
+    }
+
+    /// The same layout with every pane giving its body's first row to the note line.
+    pub fn with_note_line(mut self) -> ScreenLayout {
+        for pane in &mut self.panes {
+            if pane.body.height > 1 {
+                pane.note = Rect::new(pane.header.x, pane.body.y, pane.header.width, 1);
+                pane.body.y += 1;
+                pane.body.height -= 1;
+            }
+        }
+        self
+    }
+
+    /// Whether `column` has a pane on screen.
+    pub fn shows(&self, column: usize) -> bool {
+        self.panes.iter().any(|p| p.column == column)
     }
 
     pub fn pane_at(&self, x: u16, y: u16) -> Option<&PaneLayout> {
@@ -52,8 +83,49 @@ pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
 }
 
-/// Lay the screen out for `columns` perspective columns.
-pub fn screen(area: Rect, columns: usize, focus: usize, zoom: bool) -> ScreenLayout {
+/// How many panes fit side by side in `width` columns.
+pub fn panes_that_fit(width: u16) -> usize {
+    match width {
+        w if w < TWO_PANES_WIDTH => 1,
+        w if w < THREE_PANES_WIDTH => 2,
+        w => usize::from(w / WIDE_PANE_WIDTH),
+    }
+}
+
+/// The columns shown when only `fit` of `columns` have room, in display order: the focused
+/// one, its companion (the next column when the companion is unset or the focus itself),
+/// then the columns after the focus.
+pub fn visible_columns(columns: usize, focus: usize, companion: usize, fit: usize) -> Vec<usize> {
+    let focus = focus.min(columns.saturating_sub(1));
+    let companion = if companion != focus && companion < columns {
+        companion
+    } else {
+        (focus + 1) % columns.max(1)
+    };
+    let mut shown = vec![focus];
+    if fit > 1 && companion != focus {
+        shown.push(companion);
+    }
+    let mut next = focus;
+    while shown.len() < fit.min(columns) {
+        next = (next + 1) % columns;
+        if !shown.contains(&next) {
+            shown.push(next);
+        }
+    }
+    shown.sort_unstable();
+    shown
+}
+
+/// Lay the screen out for `columns` perspective columns. When not all fit, the focused
+/// column and `companion` get panes and tabs name them all.
+pub fn screen(
+    area: Rect,
+    columns: usize,
+    focus: usize,
+    companion: usize,
+    zoom: bool,
+) -> ScreenLayout {
     let mut layout = ScreenLayout {
         too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
         top_bar: Rect::default(),
@@ -77,17 +149,24 @@ pub fn screen(area: Rect, columns: usize, focus: usize, zoom: bool) -> ScreenLay
     if columns == 0 {
         return layout;
     }
-    let too_narrow = middle.width / (columns as u16).max(1) < MIN_PANE_WIDTH;
-    if columns > 1 && (zoom || too_narrow) {
+    let fit = if zoom {
+        1
+    } else {
+        panes_that_fit(middle.width)
+    };
+    let mut area = middle;
+    let shown: Vec<usize> = if fit >= columns {
+        (0..columns).collect()
+    } else {
         let [tabs, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(middle);
         layout.tabs = Some(tabs);
-        layout.panes.push(pane(focus.min(columns - 1), rest));
-        return layout;
-    }
-    let constraints = vec![Constraint::Ratio(1, columns as u32); columns];
-    let rects = Layout::horizontal(constraints).split(middle);
-    for (column, rect) in rects.iter().enumerate() {
+        area = rest;
+        visible_columns(columns, focus, companion, fit)
+    };
+    let constraints = vec![Constraint::Ratio(1, shown.len() as u32); shown.len()];
+    let rects = Layout::horizontal(constraints).split(area);
+    for (&column, rect) in shown.iter().zip(rects.iter()) {
         layout.panes.push(pane(column, *rect));
     }
     layout
@@ -123,6 +202,7 @@ pub fn pane(column: usize, outer: Rect) -> PaneLayout {
         column,
         outer,
         header,
+        note: Rect::new(text_x, body.y, body.width, 0),
         body,
         scrollbar,
     }
@@ -183,7 +263,7 @@ mod tests {
 
     #[test]
     fn wide_terminal_gets_one_pane_per_column() {
-        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, false);
+        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, 0, false);
         assert!(!l.too_small && !l.single());
         assert_eq!(l.panes.len(), 3);
         assert_eq!(l.top_bar, Rect::new(0, 0, 120, 1));
@@ -197,40 +277,76 @@ mod tests {
 
     #[test]
     fn narrow_terminal_shows_the_focused_column_with_tabs() {
-        // 80 / 3 = 26 < 30.
-        let l = screen(Rect::new(0, 0, 80, 24), 3, 2, false);
+        // 59 columns: one pane of three, with tabs.
+        let l = screen(Rect::new(0, 0, 59, 24), 3, 2, 0, false);
         assert!(l.single());
-        assert_eq!(l.tabs, Some(Rect::new(0, 1, 80, 1)));
+        assert_eq!(l.tabs, Some(Rect::new(0, 1, 59, 1)));
         assert_eq!(l.panes.len(), 1);
         assert_eq!(l.panes[0].column, 2);
-        assert_eq!(l.panes[0].outer, Rect::new(0, 2, 80, 21));
-        // Two columns of 40 fit side by side.
-        assert!(!screen(Rect::new(0, 0, 80, 24), 2, 0, false).single());
+        assert_eq!(l.panes[0].outer, Rect::new(0, 2, 59, 21));
+        // Two columns of 40 fit side by side, no tabs needed.
+        let two = screen(Rect::new(0, 0, 80, 24), 2, 0, 0, false);
+        assert!(!two.partial() && two.panes.len() == 2);
+    }
+
+    #[test]
+    fn eighty_columns_show_the_focused_pane_and_its_companion() {
+        // Focus on the first of three, no companion chosen: the next one beside it.
+        let l = screen(Rect::new(0, 0, 80, 24), 3, 0, 0, false);
+        assert!(l.partial() && !l.single());
+        let shown: Vec<usize> = l.panes.iter().map(|p| p.column).collect();
+        assert_eq!(shown, vec![0, 1]);
+        assert_eq!(l.panes[0].outer, Rect::new(0, 2, 40, 21));
+        assert_eq!(l.panes[1].outer, Rect::new(40, 2, 40, 21));
+        // Focus on the last with the first as companion: shown in display order.
+        let l = screen(Rect::new(0, 0, 80, 24), 3, 2, 0, false);
+        let shown: Vec<usize> = l.panes.iter().map(|p| p.column).collect();
+        assert_eq!(shown, vec![0, 2]);
+        // Focus on the last, no companion: the next wraps round to the first.
+        assert_eq!(visible_columns(3, 2, 2, 2), vec![0, 2]);
+        assert_eq!(visible_columns(3, 1, 0, 2), vec![0, 1]);
+        assert_eq!(visible_columns(5, 3, 0, 3), vec![0, 3, 4]);
+    }
+
+    #[test]
+    fn pane_counts_by_width() {
+        assert_eq!(panes_that_fit(59), 1);
+        assert_eq!(panes_that_fit(60), 2);
+        assert_eq!(panes_that_fit(95), 2);
+        assert_eq!(panes_that_fit(96), 3);
+        assert_eq!(panes_that_fit(127), 3);
+        assert_eq!(panes_that_fit(128), 4);
+        // Four columns at 100: three panes and the tabs.
+        let l = screen(Rect::new(0, 0, 100, 30), 4, 3, 0, false);
+        assert!(l.partial());
+        assert_eq!(l.panes.len(), 3);
+        let l = screen(Rect::new(0, 0, 96, 30), 3, 0, 0, false);
+        assert!(!l.partial() && l.panes.len() == 3);
     }
 
     #[test]
     fn zoom_shows_one_pane_and_a_single_column_needs_no_tabs() {
-        assert!(screen(Rect::new(0, 0, 200, 60), 3, 1, true).single());
-        let one = screen(Rect::new(0, 0, 200, 60), 1, 0, true);
+        assert!(screen(Rect::new(0, 0, 200, 60), 3, 1, 0, true).single());
+        let one = screen(Rect::new(0, 0, 200, 60), 1, 0, 0, true);
         assert!(!one.single());
         assert_eq!(one.panes[0].outer.width, 200);
     }
 
     #[test]
     fn tiny_terminal_is_too_small_and_small_ones_shrink_the_header() {
-        assert!(screen(Rect::new(0, 0, 19, 30), 3, 0, false).too_small);
-        assert!(screen(Rect::new(0, 0, 80, 4), 3, 0, false).too_small);
-        let l = screen(Rect::new(0, 0, 20, 5), 3, 0, false);
+        assert!(screen(Rect::new(0, 0, 19, 30), 3, 0, 0, false).too_small);
+        assert!(screen(Rect::new(0, 0, 80, 4), 3, 0, 0, false).too_small);
+        let l = screen(Rect::new(0, 0, 20, 5), 3, 0, 0, false);
         assert!(!l.too_small);
         // 5 rows: bars, tabs, and a pane of 2 rows (border only).
         assert_eq!(l.panes[0].body.height, 0);
-        let l = screen(Rect::new(0, 0, 40, 10), 3, 0, false);
+        let l = screen(Rect::new(0, 0, 40, 10), 3, 0, 0, false);
         assert_eq!(l.panes[0].header.height, 1);
     }
 
     #[test]
     fn hit_testing_finds_the_pane_under_the_pointer() {
-        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, false);
+        let l = screen(Rect::new(0, 0, 120, 40), 3, 0, 0, false);
         assert_eq!(l.pane_at(0, 1).map(|p| p.column), Some(0));
         assert_eq!(l.pane_at(85, 20).map(|p| p.column), Some(2));
         assert_eq!(l.pane_at(85, 0), None);

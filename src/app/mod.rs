@@ -1,10 +1,12 @@
 //! The reader's state and the pure `update(state, corpus, action)` that changes it. No IO
 //! here: `tui.rs` turns terminal events into `Action`s and draws after each change.
 
+pub mod article_list;
 pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod notes;
 pub mod search;
 pub mod sync;
 
@@ -92,6 +94,14 @@ pub enum Action {
     NextCounterpart,
     /// `A`: the same, in the previous pane with one.
     PrevCounterpart,
+    /// `L`: the list of every article.
+    ArticleList,
+    /// `v`: show or hide the note line under each pane's header.
+    ToggleNotes,
+    /// `e`: edit the focused article's note inline.
+    EditNote,
+    /// `E`: edit the focused article's note in `$EDITOR`.
+    EditNoteExternal,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -103,6 +113,9 @@ pub enum Effect {
     SaveState,
     /// Fetch the subscribed feeds (on a worker thread owned by `tui.rs`).
     Fetch,
+    /// Open article `id`'s note in `$EDITOR` (suspending the screen) and save what comes
+    /// back with `AppState::set_note`.
+    EditNote { id: String, note: String },
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -123,6 +136,8 @@ pub enum Overlay {
     Figures { selected: usize },
     /// The quotes view; the cursor is on quote `quote` of quote group `group`.
     Quotes { group: usize, quote: usize },
+    /// The article list; `selected` indexes `AppState::articles.rows`.
+    Articles { selected: usize },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -154,6 +169,9 @@ pub struct AppState {
     pub story: usize,
     pub columns: Vec<Column>,
     pub focus: usize,
+    /// The column shown beside the focused one when only two panes fit (`Tab` cycles it;
+    /// moving the focus leaves the pane it came from as the companion).
+    pub companion: usize,
     pub zoom: bool,
     pub sync: SyncMode,
     pub overlays: Vec<Overlay>,
@@ -179,6 +197,12 @@ pub struct AppState {
     pub effects: Vec<Effect>,
     /// The open story's alignment, figures and quotes.
     pub compare: compare::CompareCache,
+    /// The article list's query, sort and rows.
+    pub articles: article_list::ArticleList,
+    /// Whether panes show the note line (`v`).
+    pub show_notes: bool,
+    /// The note being typed inline (`e`), until Enter or Esc.
+    pub note_edit: Option<notes::NoteEdit>,
 }
 
 impl AppState {
@@ -189,6 +213,7 @@ impl AppState {
             story,
             columns: Vec::new(),
             focus: 0,
+            companion: 1,
             zoom: false,
             sync: SyncMode::Lockstep,
             overlays: Vec::new(),
@@ -205,6 +230,9 @@ impl AppState {
             reading: ReadingState::default(),
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
+            articles: article_list::ArticleList::default(),
+            show_notes: false,
+            note_edit: None,
         };
         state.open_story(corpus, story);
         state
@@ -241,7 +269,7 @@ impl AppState {
     }
 
     /// Remember where every article of the current story stands.
-    fn remember_positions(&mut self, corpus: &Corpus) {
+    pub(crate) fn remember_positions(&mut self, corpus: &Corpus) {
         for column in &self.columns {
             for (&article, anchor) in column.articles.iter().zip(&column.anchors) {
                 let position = (anchor.block > 0 || anchor.offset > 0).then_some(Position {
@@ -268,7 +296,17 @@ impl AppState {
     }
 
     pub fn layout(&self) -> ScreenLayout {
-        layout::screen(self.size, self.columns.len(), self.focus, self.zoom)
+        let layout = layout::screen(
+            self.size,
+            self.columns.len(),
+            self.focus,
+            self.companion,
+            self.zoom,
+        );
+        match self.note_line() {
+            true => layout.with_note_line(),
+            false => layout,
+        }
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -298,6 +336,7 @@ impl AppState {
         self.focus = perspective
             .and_then(|p| self.columns.iter().position(|c| c.perspective == p))
             .unwrap_or(0);
+        self.companion = (self.focus + 1) % self.columns.len().max(1);
         self.zoom = false;
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
@@ -401,10 +440,43 @@ impl AppState {
         }
     }
 
+    /// Focus `column`; the pane it leaves becomes the companion, so with two panes on
+    /// screen the one just read stays beside the new focus.
     fn set_focus(&mut self, column: usize) {
-        if column < self.columns.len() {
+        if column < self.columns.len() && column != self.focus {
+            self.companion = self.focus;
             self.focus = column;
         }
+    }
+
+    /// `Tab` with some columns hidden: show the next (or previous) other column beside the
+    /// focused one. True when it applied.
+    fn cycle_companion(&mut self, forward: bool) -> bool {
+        let count = self.columns.len();
+        let layout = self.layout();
+        if !layout.partial() || layout.single() || count < 3 {
+            return false;
+        }
+        let current = layout
+            .panes
+            .iter()
+            .map(|p| p.column)
+            .find(|&c| c != self.focus)
+            .unwrap_or(self.focus);
+        let mut next = current;
+        loop {
+            next = if forward {
+                (next + 1) % count
+            } else {
+                (next + count - 1) % count
+            };
+            if next != self.focus {
+                break;
+            }
+        }
+        self.companion = next;
+        self.message = Some(format!("beside: {}", self.column_label(next)));
+        true
     }
 
     fn column_label(&self, column: usize) -> String {
@@ -499,6 +571,9 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         apply_overlay(state, corpus, top, action);
         return;
     }
+    if state.note_edit.is_some() && notes::note_input(state, corpus, action) {
+        return;
+    }
     if state.text_input() && search_input(state, corpus, action) {
         return;
     }
@@ -515,6 +590,10 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
         Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
+        Action::ArticleList => state.open_article_list(corpus),
+        Action::ToggleNotes => state.toggle_notes(),
+        Action::EditNote if count > 0 => state.start_note_edit(corpus),
+        Action::EditNoteExternal if count > 0 => state.external_note_edit(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }
@@ -531,6 +610,8 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         // Esc clears the search.
         Action::Close => state.search = None,
         Action::Confirm => state.expand_next_fold(corpus),
+        Action::FocusNext | Action::FocusPrev
+            if state.cycle_companion(action == Action::FocusNext) => {}
         Action::FocusNext if count > 0 => state.focus = (focus + 1) % count,
         Action::FocusPrev if count > 0 => state.focus = (focus + count - 1) % count,
         Action::FocusLeft => state.set_focus(focus.saturating_sub(1)),
@@ -719,6 +800,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         }
         (Overlay::Quotes { group, quote }, _) => {
             compare::quotes_view(state, corpus, group, quote, action)
+        }
+        (Overlay::Articles { selected }, _) => {
+            article_list::list_keys(state, corpus, selected, action)
         }
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);

@@ -95,7 +95,10 @@ pub struct Tally {
 impl AppState {
     /// True while a text input (the search query) takes the keys.
     pub fn text_input(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| s.editing)
+        // The article list's filter takes typed characters too.
+        matches!(self.overlay(), Some(super::Overlay::Articles { .. }))
+            || self.note_edit.is_some()
+            || self.search.as_ref().is_some_and(|s| s.editing)
     }
 
     /// The active query, if any (empty queries match nothing).

@@ -329,7 +329,58 @@ fn zoom_and_narrow_show_one_pane_and_sync_still_covers_hidden_columns() {
             height: 24,
         },
     );
-    assert!(s.layout().single(), "three 26-column panes are too narrow");
+    assert!(!s.layout().single(), "80 columns show two panes");
+    assert!(s.layout().partial(), "three 26-column panes are too narrow");
+    update(
+        &mut s,
+        &corpus,
+        Action::Resize {
+            width: 59,
+            height: 24,
+        },
+    );
+    assert!(s.layout().single(), "below 60 columns one pane");
+}
+
+fn shown_panes(s: &AppState) -> Vec<usize> {
+    s.layout().panes.iter().map(|p| p.column).collect()
+}
+
+#[test]
+fn eighty_columns_show_two_panes_and_tab_cycles_the_other() {
+    let corpus = corpus();
+    let mut s = AppState::new(&corpus, Keymap::embedded().clone(), 80, 24);
+    assert_eq!(s.columns.len(), 3);
+    // Korean focused, Japanese beside it.
+    assert_eq!((s.focus, shown_panes(&s)), (0, vec![0, 1]));
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(
+        (s.focus, shown_panes(&s)),
+        (0, vec![0, 2]),
+        "Tab: Wire beside"
+    );
+    assert_eq!(s.message.as_deref(), Some("beside: Wire"));
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(shown_panes(&s), vec![0, 1], "Tab wraps past the focus");
+    update(&mut s, &corpus, Action::FocusPrev);
+    assert_eq!(shown_panes(&s), vec![0, 2]);
+    // `l` moves the focus; the pane it leaves stays beside.
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!((s.focus, shown_panes(&s)), (1, vec![0, 1]));
+    update(&mut s, &corpus, Action::FocusRight);
+    assert_eq!((s.focus, shown_panes(&s)), (2, vec![1, 2]));
+    // At 120 columns all three show again and Tab moves the focus as before.
+    update(
+        &mut s,
+        &corpus,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(shown_panes(&s), vec![0, 1, 2]);
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(s.focus, 0);
 }
 
 #[test]
@@ -817,4 +868,158 @@ fn capital_r_asks_the_loop_to_fetch_and_changes_nothing_else() {
     update(&mut s, &corpus, action);
     assert_eq!(s.effects, vec![Effect::Fetch]);
     assert_eq!(s.columns[0].anchor(), before);
+}
+
+fn list_ids(s: &AppState, corpus: &Corpus) -> Vec<String> {
+    s.articles
+        .rows
+        .iter()
+        .map(|&i| corpus.articles[i].id.clone())
+        .collect()
+}
+
+fn type_text(s: &mut AppState, corpus: &Corpus, text: &str) {
+    for c in text.chars() {
+        update(s, corpus, Action::Input(c));
+    }
+}
+
+#[test]
+fn article_list_lists_every_article_newest_first_and_filters_as_you_type() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::ArticleList);
+    assert!(s.text_input(), "typing goes to the filter");
+    // Newest first; same day by source name.
+    assert_eq!(list_ids(&s, &corpus), ["s1", "j1", "k2", "k1", "w1"]);
+    // The cursor starts on the focused article (Korean k1).
+    assert_eq!(s.overlay(), Some(&Overlay::Articles { selected: 3 }));
+    type_text(&mut s, &corpus, "p:jap");
+    assert_eq!(list_ids(&s, &corpus), ["j1"]);
+    for _ in 0..5 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    // Words match title or outlet, any case; `q` is a letter here, not quit.
+    type_text(&mut s, &corpus, "OUTLET K");
+    assert_eq!(list_ids(&s, &corpus), ["k2", "k1"]);
+    assert!(s.running);
+    for _ in 0..8 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    assert_eq!(s.articles.query, "");
+    // Tab sorts by outlet, then by perspective (display order: Korean, Japanese, Wire).
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(list_ids(&s, &corpus), ["j1", "k1", "k2", "s1", "w1"]);
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(list_ids(&s, &corpus), ["s1", "k2", "k1", "j1", "w1"]);
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.overlay(), None);
+    assert!(!s.text_input());
+}
+
+#[test]
+fn article_list_unread_and_starred_filters_follow_the_reading_state() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    // k1 is focused: mark it read and bookmark it.
+    update(&mut s, &corpus, Action::ToggleRead);
+    update(&mut s, &corpus, Action::ToggleBookmark);
+    update(&mut s, &corpus, Action::ArticleList);
+    type_text(&mut s, &corpus, "unread");
+    assert_eq!(list_ids(&s, &corpus), ["s1", "j1", "k2", "w1"]);
+    for _ in 0.."unread".len() {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    type_text(&mut s, &corpus, "starred");
+    assert_eq!(list_ids(&s, &corpus), ["k1"]);
+    type_text(&mut s, &corpus, " nothing-like-this");
+    assert!(list_ids(&s, &corpus).is_empty());
+    // Enter on an empty list does nothing.
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(matches!(s.overlay(), Some(Overlay::Articles { .. })));
+}
+
+#[test]
+fn enter_in_the_article_list_opens_its_story_with_that_article_focused() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::ArticleList);
+    type_text(&mut s, &corpus, "title k2");
+    assert_eq!(list_ids(&s, &corpus), ["k2"]);
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(s.overlay(), None);
+    assert_eq!(corpus.stories[s.story].id, "big");
+    let column = &s.columns[s.focus];
+    assert_eq!(corpus.articles[column.article()].id, "k2");
+    // The query is kept for the next visit to the list.
+    update(&mut s, &corpus, Action::ArticleList);
+    assert_eq!(s.articles.query, "title k2");
+    for _ in 0.."title k2".len() {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    // The one-article story: its own story opens.
+    type_text(&mut s, &corpus, "s1");
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(corpus.stories[s.story].id, "small");
+    assert_eq!(corpus.articles[s.columns[s.focus].article()].id, "s1");
+}
+
+#[test]
+fn notes_are_typed_inline_saved_through_the_reading_state_and_shown() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    let body_before = s.layout().panes[0].body;
+    update(&mut s, &corpus, Action::ToggleNotes);
+    assert!(s.note_line());
+    let layout = s.layout();
+    assert_eq!(layout.panes[0].note.height, 1);
+    assert_eq!(
+        layout.panes[0].note.y, body_before.y,
+        "the note takes the body's first row"
+    );
+    assert_eq!(layout.panes[0].body.height, body_before.height - 1);
+    update(&mut s, &corpus, Action::EditNote);
+    assert!(s.text_input());
+    // `q` and `e` are letters while typing; Backspace edits.
+    type_text(&mut s, &corpus, "check the quote");
+    update(&mut s, &corpus, Action::InputBackspace);
+    assert!(s.running);
+    s.effects.clear();
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(!s.text_input());
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("check the quot"));
+    assert_eq!(s.effects, vec![Effect::SaveState]);
+    assert_eq!(s.message.as_deref(), Some("note saved"));
+    // Esc leaves the note as it was.
+    update(&mut s, &corpus, Action::EditNote);
+    type_text(&mut s, &corpus, " again");
+    update(&mut s, &corpus, Action::Close);
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("check the quot"));
+    // Emptied, the note goes; control characters never get in.
+    update(&mut s, &corpus, Action::EditNote);
+    for _ in 0..20 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(s.reading.get("k1").note, None);
+    s.set_note("k1", "a\u{1b}[31m b\u{7}");
+    assert_eq!(s.reading.get("k1").note.as_deref(), Some("a b"));
+    update(&mut s, &corpus, Action::ToggleNotes);
+    assert!(!s.note_line());
+}
+
+#[test]
+fn editor_key_hands_the_note_to_the_terminal_side() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    s.set_note("k1", "long note");
+    s.effects.clear();
+    update(&mut s, &corpus, Action::EditNoteExternal);
+    assert_eq!(
+        s.effects,
+        vec![Effect::EditNote {
+            id: "k1".into(),
+            note: "long note".into()
+        }]
+    );
 }

@@ -55,15 +55,21 @@ pub enum Command {
     },
     /// Load the files and print every warning, one per line.
     Check { paths: Vec<PathBuf> },
-    /// Set, show or clear the note kept with an article (shown as ✎ in the reader).
+    /// Set, show or clear the note kept with an article (shown as ✎ in the reader). The id
+    /// must be one of the loaded articles (the config's `paths`, or the PATHs after the note).
     Note {
-        /// The article id (see `list`).
+        /// The article id or a unique prefix (see `list`).
         id: String,
-        /// The note; without it the current note is printed.
+        /// The note; without it (or with --print) the current note is printed.
         text: Option<String>,
+        /// Files and folders the article is in (default: the config's `paths`, else the seeds).
+        paths: Vec<PathBuf>,
         /// Remove the note.
-        #[arg(long, conflicts_with = "text")]
+        #[arg(long, conflicts_with_all = ["text", "print"])]
         clear: bool,
+        /// Print the note; every argument after the id is then a PATH.
+        #[arg(long)]
+        print: bool,
     },
     /// Move an article to another perspective (saved with the reading state, marked "placed
     /// by you"); `--clear` gives it back to the rules.
@@ -245,7 +251,12 @@ impl Session {
     /// The given paths, else the default corpus: the config's paths and the fetched
     /// articles, or the bundled seeds when there are neither.
     pub fn load(&self, paths: &[PathBuf]) -> Corpus {
-        load_with(self.classifier, &self.paths(paths))
+        self.load_as(paths, true)
+    }
+
+    /// As `load`; `stories: false` skips clustering and duplicates (what `check` needs).
+    pub fn load_as(&self, paths: &[PathBuf], stories: bool) -> Corpus {
+        load_with_stories(self.classifier, &self.paths(paths), stories)
     }
 
     /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
@@ -455,10 +466,33 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let load = |paths: &[PathBuf]| session.load(paths);
+    // Every command opens the same corpus as the reader: the given paths, else the config's
+    // `paths`, else the seeds; a path that does not exist is an error naming it.
+    let load = |given: &[PathBuf], stories: bool| -> Result<Corpus, ExitCode> {
+        let paths = session.paths(given);
+        if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+            crate::text::sanitize::eprint_line(&format!(
+                "parallax: {}: no such file or folder",
+                missing.display()
+            ));
+            return Err(ExitCode::from(2));
+        }
+        Ok(session.load_as(&paths, stories))
+    };
+    macro_rules! corpus {
+        ($paths:expr) => {
+            corpus!($paths, true)
+        };
+        ($paths:expr, $stories:expr) => {
+            match load($paths, $stories) {
+                Ok(corpus) => corpus,
+                Err(code) => return code,
+            }
+        };
+    }
     let result = match cli.command {
         None => {
-            let corpus = load(&session.paths(&cli.paths));
+            let corpus = corpus!(&cli.paths);
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
@@ -474,17 +508,15 @@ pub fn main() -> ExitCode {
             }
             output::print_list(&corpus, ListFormat::Table)
         }
-        Some(Command::List { paths, format }) => output::print_list(&load(&paths), format),
+        Some(Command::List { paths, format }) => output::print_list(&corpus!(&paths), format),
         Some(Command::Show {
             id,
             paths,
             format,
             dropped,
-        }) => output::print_show(&load(&paths), &id, format, dropped),
+        }) => output::print_show(&corpus!(&paths), &id, format, dropped),
         // Warnings only: no stories, no duplicates.
-        Some(Command::Check { paths }) => {
-            output::print_check(&load_with_stories(session.classifier, &paths, false))
-        }
+        Some(Command::Check { paths }) => output::print_check(&corpus!(&paths, false)),
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Store {
@@ -493,20 +525,30 @@ pub fn main() -> ExitCode {
             rebuild,
             format,
         }) => store::run(vacuum, rebuild, format),
-        Some(Command::Note { id, text, clear }) => {
-            let corpus = load(&session.paths(&[]));
-            // A unique prefix names its article; an unknown id is kept as given.
+        Some(Command::Note {
+            id,
+            text,
+            mut paths,
+            clear,
+            print,
+        }) => {
+            // With --print there is no note text: what clap took for it is a path.
+            let text = match (print, text) {
+                (true, Some(first)) => {
+                    paths.insert(0, PathBuf::from(first));
+                    None
+                }
+                (_, text) => text,
+            };
+            let corpus = corpus!(&paths);
+            // A unique prefix names its article; an id that is not loaded is refused.
             let id = match corpus.resolve(&id) {
                 Ok(index) => corpus.articles[index].id.clone(),
-                Err(why) if why.contains("ambiguous") => {
-                    crate::text::sanitize::eprint_line(&format!("parallax: {why}"));
+                Err(why) => {
+                    crate::text::sanitize::eprint_line(&format!(
+                        "parallax: {why} (check the id with `parallax list`; give the PATH the article is in)"
+                    ));
                     return ExitCode::from(2);
-                }
-                Err(_) => {
-                    if text.is_some() {
-                        crate::text::sanitize::eprint_line(&format!("parallax: note kept, but no article \"{id}\" is in the default corpus (check the id with `parallax list`)"));
-                    }
-                    id
                 }
             };
             note(&corpus, &id, text, clear)
@@ -520,21 +562,23 @@ pub fn main() -> ExitCode {
             paths,
             format,
             blocks,
-        }) => topics::print_topics(&load(&paths), format, blocks),
+        }) => topics::print_topics(&corpus!(&paths), format, blocks),
         Some(Command::Coverage {
             story,
             paths,
             format,
-        }) => topics::print_coverage(&load(&paths), story.as_deref(), format),
-        Some(Command::Stories { paths, format }) => compare::print_stories(&load(&paths), format),
+        }) => topics::print_coverage(&corpus!(&paths), story.as_deref(), format),
+        Some(Command::Stories { paths, format }) => {
+            compare::print_stories(&corpus!(&paths), format)
+        }
         Some(Command::Align { id, paths, format }) => {
-            compare::print_align(&load(&paths), &id, format)
+            compare::print_align(&corpus!(&paths), &id, format)
         }
         Some(Command::Compare {
             story,
             paths,
             format,
-        }) => compare::print_compare(&load(&paths), story.as_deref(), format),
+        }) => compare::print_compare(&corpus!(&paths), story.as_deref(), format),
         Some(Command::Feeds { action, suggest }) => feeds::run_feeds(&session, action, suggest),
         Some(Command::Fetch { format }) => feeds::run_fetch(&session, format),
     };

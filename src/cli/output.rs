@@ -26,6 +26,45 @@ pub fn article_json(corpus: &Corpus, index: usize) -> Value {
     value
 }
 
+/// The reader's marks for the JSON: `read`, `bookmarked`, `note`, `position`, and
+/// `story_shown`, the story the reader shows the article in (`story` is only a pinned id).
+fn add_reading(
+    value: &mut Value,
+    corpus: &Corpus,
+    index: usize,
+    reading: &crate::state::ReadingState,
+    stories: &[Option<usize>],
+) {
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    let marks = reading.get(&corpus.articles[index].id);
+    obj.insert("read".into(), json!(marks.read));
+    obj.insert("bookmarked".into(), json!(marks.bookmarked));
+    obj.insert("note".into(), json!(marks.note));
+    obj.insert(
+        "position".into(),
+        marks
+            .position
+            .map_or(Value::Null, |p| json!({"block": p.block, "line": p.line})),
+    );
+    // A near-duplicate copy left its story: it is read in its original's.
+    let story_of = |i: usize| stories.get(i).copied().flatten();
+    let shown = story_of(index)
+        .or_else(|| corpus.duplicate_of(index).and_then(story_of))
+        .and_then(|s| corpus.stories.get(s))
+        .map(|s| s.id.clone());
+    obj.insert("story_shown".into(), json!(shown));
+}
+
+/// The saved reading state (empty when there is none or no state directory).
+fn reading_state() -> crate::state::ReadingState {
+    match crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
+        Some(path) => crate::state::load(&path).state,
+        None => crate::state::ReadingState::default(),
+    }
+}
+
 /// An article as JSON without its blocks (for `list`).
 pub fn summary_json(corpus: &Corpus, index: usize) -> Value {
     let mut value = article_json(corpus, index);
@@ -45,8 +84,14 @@ pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
     let mut out = crate::text::sanitize::stdout();
     match format {
         ListFormat::Json => {
+            let reading = reading_state();
+            let stories = crate::app::article_list::story_index(corpus);
             let items: Vec<Value> = (0..corpus.articles.len())
-                .map(|i| summary_json(corpus, i))
+                .map(|i| {
+                    let mut value = summary_json(corpus, i);
+                    add_reading(&mut value, corpus, i, &reading, &stories);
+                    value
+                })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &items)?;
             writeln!(out)?;
@@ -124,6 +169,8 @@ pub fn print_show(
     match format {
         ShowFormat::Json => {
             let mut value = article_json(corpus, index);
+            let stories = crate::app::article_list::story_index(corpus);
+            add_reading(&mut value, corpus, index, &reading_state(), &stories);
             if dropped {
                 if let Some(obj) = value.as_object_mut() {
                     obj.insert("dropped".into(), json!(article.dropped));

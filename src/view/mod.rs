@@ -1,6 +1,7 @@
 //! Drawing: one file per pane or overlay, each a Widget over borrowed state. `Screen` draws
 //! the whole frame: bars, panes (or tabs and one pane), then the overlays in stacking order.
 
+pub mod article_list;
 pub mod bottom_bar;
 pub mod coverage;
 pub mod figures;
@@ -31,7 +32,17 @@ pub struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Screen { state, corpus } = self;
-        let layout = crate::app::layout::screen(area, state.columns.len(), state.focus, state.zoom);
+        let layout = crate::app::layout::screen(
+            area,
+            state.columns.len(),
+            state.focus,
+            state.companion,
+            state.zoom,
+        );
+        let layout = match state.note_line() {
+            true => layout.with_note_line(),
+            false => layout,
+        };
         if layout.too_small {
             too_small(area, buf);
             return;
@@ -84,6 +95,12 @@ impl Widget for Screen<'_> {
                 }
                 .render(area, buf),
                 Overlay::Figures { selected } => figures::FiguresView {
+                    state,
+                    corpus,
+                    selected,
+                }
+                .render(area, buf),
+                Overlay::Articles { selected } => article_list::ArticleListView {
                     state,
                     corpus,
                     selected,

@@ -62,6 +62,9 @@ impl Widget for Pane<'_> {
         let index = column.article();
         let marks = marks(&state.reading.get(&article.id), corpus.also_in(index).len());
         render_header(article, &marks, color, layout.header, buf);
+        if layout.note.height > 0 {
+            note_line(state, article, index, layout.note, buf);
+        }
 
         let body = layout.body;
         let (wrapped, view) =
@@ -175,6 +178,47 @@ impl Widget for Pane<'_> {
             }
         }
     }
+}
+
+/// The note line: "✎ " and the note (its end when it is being typed and too long), or a
+/// hint when there is none.
+fn note_line(
+    state: &AppState,
+    article: &crate::model::Article,
+    index: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = usize::from(area.width);
+    let note_style = Style::default().fg(Color::Yellow);
+    let line = match &state.note_edit {
+        Some(edit) if edit.article == index => {
+            // Show the end being typed: drop characters from the front until it fits.
+            let room = width.saturating_sub(3);
+            let mut text = edit.text.as_str();
+            while crate::text::width::display_width(text) > room {
+                let mut chars = text.chars();
+                chars.next();
+                text = chars.as_str();
+            }
+            Line::from(vec![
+                Span::styled("✎ ", note_style),
+                Span::styled(text.to_string(), note_style.add_modifier(Modifier::BOLD)),
+                Span::styled("▏", note_style),
+            ])
+        }
+        _ => match state.reading.get(&article.id).note {
+            Some(note) => Line::from(vec![
+                Span::styled("✎ ", note_style),
+                Span::styled(
+                    truncate_to_width(&note, width.saturating_sub(2)),
+                    note_style,
+                ),
+            ]),
+            None => Line::from(Span::styled("✎ no note (e writes one)", theme::dim())),
+        },
+    };
+    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 /// A styled byte range of a block's text; the higher priority wins where two overlap (a

@@ -1,0 +1,156 @@
+//! The article list: one line per article — date, perspective mark, outlet, title, marks,
+//! story — under the filter being typed. Columns are cut and padded by display width, so
+//! Korean and Japanese titles line up with English ones.
+
+use super::{popup, theme};
+use crate::app::AppState;
+use crate::model::Corpus;
+use crate::text::width::{display_width, truncate_to_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct ArticleListView<'a> {
+    pub state: &'a AppState,
+    pub corpus: &'a Corpus,
+    pub selected: usize,
+}
+
+const DATE_WIDTH: usize = 10;
+const MARKS_WIDTH: usize = 7;
+
+/// `text` cut to `width` display columns and padded to exactly that many.
+fn cell(text: &str, width: usize) -> String {
+    let cut = truncate_to_width(text, width);
+    let pad = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// The marks column: ✓ read, ★ bookmarked, ✎ note, +N copies.
+pub fn row_marks(reading: &crate::state::ArticleState, copies: usize) -> String {
+    let mut marks = String::new();
+    marks.push(if reading.read { '✓' } else { ' ' });
+    marks.push(if reading.bookmarked { '★' } else { ' ' });
+    marks.push(if reading.note.is_some() { '✎' } else { ' ' });
+    if copies > 0 {
+        marks.push_str(&format!("+{copies}"));
+    }
+    marks
+}
+
+impl Widget for ArticleListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let ArticleListView {
+            state,
+            corpus,
+            selected,
+        } = self;
+        let list = &state.articles;
+        let title = Line::from(format!(
+            " Articles {}/{} · sort: {} (Tab) · Enter opens · Esc closes ",
+            list.rows.len(),
+            corpus.articles.len(),
+            list.sort.label()
+        ))
+        .bold();
+        let inner = popup(area, area.width, area.height, title, buf);
+        if inner.height < 3 || inner.width < 20 {
+            return;
+        }
+        let prompt = Line::from(vec![
+            Span::styled("filter: ", theme::dim()),
+            Span::from(list.query.as_str()),
+            Span::from("▏"),
+            Span::styled(
+                if list.query.is_empty() {
+                    "  words in title/outlet, p:korean, unread, starred"
+                } else {
+                    ""
+                },
+                theme::dim(),
+            ),
+        ]);
+        buf.set_line(inner.x, inner.y, &prompt, inner.width);
+
+        let width = usize::from(inner.width);
+        // date, mark, outlet, title, marks, story, with a space between each.
+        let outlet_width = (width / 6).clamp(8, 22);
+        let story_width = (width / 5).clamp(8, 30);
+        let fixed = DATE_WIDTH + 2 + outlet_width + MARKS_WIDTH + story_width + 5;
+        let title_width = width.saturating_sub(fixed).max(4);
+        let rows = usize::from(inner.height - 1);
+        if list.rows.is_empty() {
+            let none = Line::from("no article matches").dim();
+            buf.set_line(inner.x, inner.y + 1, &none, inner.width);
+            return;
+        }
+        let first = (selected + 1).saturating_sub(rows);
+        for (row, &index) in list.rows.iter().skip(first).take(rows).enumerate() {
+            let Some(article) = corpus.articles.get(index) else {
+                continue;
+            };
+            let story = list
+                .story_of(index)
+                .and_then(|s| corpus.stories.get(s))
+                .map(|s| s.title.as_str())
+                .unwrap_or("");
+            let reading = state.reading.get(&article.id);
+            let color = theme::perspective_color(&article.perspective);
+            let mut line = Line::from(vec![
+                Span::from(cell(article.day().unwrap_or("—"), DATE_WIDTH)),
+                Span::from(" "),
+                Span::styled("●", Style::default().fg(color)),
+                Span::from(" "),
+                Span::styled(
+                    cell(article.outlet.as_deref().unwrap_or("—"), outlet_width),
+                    Style::default().fg(color),
+                ),
+                Span::from(" "),
+                Span::from(cell(&article.title, title_width)),
+                Span::from(" "),
+                Span::styled(
+                    cell(
+                        &row_marks(&reading, corpus.also_in(index).len()),
+                        MARKS_WIDTH,
+                    ),
+                    Style::default().fg(ratatui::style::Color::Yellow),
+                ),
+                Span::from(" "),
+                Span::styled(cell(story, story_width), theme::dim()),
+            ]);
+            if first + row == selected {
+                line = line.reversed();
+            }
+            buf.set_line(inner.x, inner.y + 1 + row as u16, &line, inner.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cut_and_pad_by_display_width() {
+        // Korean and Japanese characters take two columns each.
+        assert_eq!(cell("한일 정상회담", 8), "한일 정…");
+        assert_eq!(display_width(&cell("한일 정상회담", 8)), 8);
+        assert_eq!(cell("日韓", 6), "日韓  ");
+        assert_eq!(cell("Kyodo", 3), "Ky…");
+        // A cut that would split a wide character pads instead.
+        assert_eq!(display_width(&cell("日韓首脳", 5)), 5);
+    }
+
+    #[test]
+    fn marks_keep_their_columns() {
+        let mut reading = crate::state::ArticleState::default();
+        assert_eq!(row_marks(&reading, 0), "   ");
+        reading.bookmarked = true;
+        assert_eq!(row_marks(&reading, 2), " ★ +2");
+        reading.read = true;
+        reading.note = Some("x".into());
+        assert_eq!(row_marks(&reading, 0), "✓★✎");
+    }
+}
