@@ -57,12 +57,9 @@ fn add_reading(
     obj.insert("story_shown".into(), json!(shown));
 }
 
-/// The saved reading state (empty when there is none or no state directory).
+/// The saved reading state from the store (empty when there is none).
 fn reading_state() -> crate::state::ReadingState {
-    match crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
-        Some(path) => crate::state::load(&path).state,
-        None => crate::state::ReadingState::default(),
-    }
+    crate::state::load_default().state
 }
 
 /// An article as JSON without its blocks (for `list`).
