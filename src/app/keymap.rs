@@ -179,6 +179,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::Quotes,
         "quotes view: the same remark as each outlet quotes it",
     ),
+    (
+        "place",
+        Action::Place,
+        "move the article to another perspective (saved)",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

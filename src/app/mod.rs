@@ -5,6 +5,7 @@ pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod place;
 pub mod search;
 pub mod sync;
 
@@ -90,6 +91,8 @@ pub enum Action {
     NextCounterpart,
     /// `A`: the same, in the previous pane with one.
     PrevCounterpart,
+    /// `P`: move the focused article to another perspective.
+    Place,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -119,6 +122,8 @@ pub enum Overlay {
     Figures { selected: usize },
     /// The quotes view; the cursor is on quote `quote` of quote group `group`.
     Quotes { group: usize, quote: usize },
+    /// The perspective picker for the focused article; `selected` indexes `place::choices()`.
+    Place { selected: usize },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -279,7 +284,9 @@ impl AppState {
     /// has none).
     fn open_story_focused(&mut self, corpus: &Corpus, story: usize, perspective: Option<&str>) {
         self.story = story;
-        self.columns = story_columns(corpus, story);
+        let reading = &self.reading;
+        self.columns =
+            story_columns_by(corpus, story, |i| place::perspective_of(reading, corpus, i));
         self.open_comparison(corpus, story);
         for column in &mut self.columns {
             for (&article, anchor) in column.articles.iter().zip(column.anchors.iter_mut()) {
@@ -438,17 +445,28 @@ pub fn best_story(corpus: &Corpus) -> usize {
 /// A column per perspective present in the story, in the classifier's display order; an
 /// article whose perspective the classifier does not know goes to `other`.
 pub fn story_columns(corpus: &Corpus, story: usize) -> Vec<Column> {
+    story_columns_by(corpus, story, |i| corpus.articles[i].perspective.clone())
+}
+
+/// The same, with each article (corpus index) in the perspective `perspective_of` says (the
+/// reader's placements over the corpus' ones).
+pub fn story_columns_by(
+    corpus: &Corpus,
+    story: usize,
+    perspective_of: impl Fn(usize) -> String,
+) -> Vec<Column> {
     let classifier = Classifier::active();
     let Some(story) = corpus.stories.get(story) else {
         return Vec::new();
     };
     let mut columns: Vec<Column> = Vec::new();
     for &index in &story.articles {
-        let Some(article) = corpus.articles.get(index) else {
+        if index >= corpus.articles.len() {
             continue;
-        };
-        let perspective = if classifier.perspective(&article.perspective).is_some() {
-            article.perspective.clone()
+        }
+        let placed = perspective_of(index);
+        let perspective = if classifier.perspective(&placed).is_some() {
+            placed
         } else {
             "other".to_string()
         };
@@ -511,6 +529,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
         Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
+        Action::Place => state.open_place_picker(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }
@@ -682,7 +701,8 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Topics { .. }, Action::Topics)
         | (Overlay::Coverage { .. }, Action::Coverage)
         | (Overlay::Figures { .. }, Action::Figures)
-        | (Overlay::Quotes { .. }, Action::Quotes) => {
+        | (Overlay::Quotes { .. }, Action::Quotes)
+        | (Overlay::Place { .. }, Action::Place) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -715,6 +735,7 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         (Overlay::Quotes { group, quote }, _) => {
             compare::quotes_view(state, corpus, group, quote, action)
         }
+        (Overlay::Place { selected }, _) => place::place_picker(state, corpus, selected, action),
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);
             if let Some(first) = moved(first, max, page, action) {

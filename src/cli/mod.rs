@@ -322,23 +322,25 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
+    // The reader's own placements (`parallax place`, `P`) win over every rule, and train the
+    // inference of the articles nothing placed.
+    let choices = crate::state::default_dir()
+        .map(|d| {
+            crate::state::load(&d.join(crate::state::FILE_NAME))
+                .state
+                .placements()
+        })
+        .unwrap_or_default();
     let ingestor = Ingestor {
         classifier,
+        choices: Some(&choices),
         ..Ingestor::default()
     };
-    let mut corpus = if paths.is_empty() {
+    if paths.is_empty() {
         ingestor.load_seeds()
     } else {
         ingestor.load_paths(paths)
-    };
-    // The reader's own placements (`parallax place`) win over every rule.
-    if let Some(path) = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME)) {
-        let state = crate::state::load(&path).state;
-        crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
-            state.get(id).perspective
-        });
     }
-    corpus
 }
 
 pub fn main() -> ExitCode {

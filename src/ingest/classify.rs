@@ -529,12 +529,14 @@ impl Classifier {
 
 /// The reader's own choices (article id → perspective id) laid over the placements: they win
 /// over everything, and say so. A choice naming a perspective that no longer exists is left
-/// out (the article keeps its placement).
+/// out (the article keeps its placement). Returns, for each article a choice moved, the
+/// perspective the rules had given it (so the reader can undo a choice at once).
 pub fn apply_user_choices(
     articles: &mut [crate::model::Article],
     classifier: &Classifier,
     choice: impl Fn(&str) -> Option<String>,
-) {
+) -> std::collections::HashMap<String, String> {
+    let mut ruled = std::collections::HashMap::new();
     for article in articles {
         let Some(chosen) = choice(&article.id) else {
             continue;
@@ -551,10 +553,14 @@ pub fn apply_user_choices(
             )
         };
         article.perspective_reason = format!("placed by you{was}");
-        article.perspective = chosen;
+        ruled.insert(
+            article.id.clone(),
+            std::mem::replace(&mut article.perspective, chosen),
+        );
         article.perspective_source = Source::User.as_str().to_string();
         article.perspective_confidence = 1.0;
     }
+    ruled
 }
 
 /// A domain match is a whole host name: not glued to more name characters on the left

@@ -28,7 +28,7 @@ use classify::{Classifier, Evidence};
 use decode::{decode, Decoded};
 use draft::{Draft, Meta, RawBlock};
 use manifest::Manifest;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The shared rules and the HTML extractor an ingest run uses.
@@ -36,6 +36,9 @@ pub struct Ingestor<'a> {
     pub boilerplate: &'a Boilerplate,
     pub classifier: &'a Classifier,
     pub html: &'a dyn html::HtmlExtractor,
+    /// The reader's own placements (article id → perspective id, from the reading state):
+    /// they win over every rule and train the inference with the rules' placements.
+    pub choices: Option<&'a HashMap<String, String>>,
 }
 
 impl Default for Ingestor<'static> {
@@ -44,6 +47,7 @@ impl Default for Ingestor<'static> {
             boilerplate: Boilerplate::embedded(),
             classifier: Classifier::active(),
             html: webpage::default_extractor(),
+            choices: None,
         }
     }
 }
@@ -66,6 +70,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 }
 
 impl Ingestor<'_> {
+    fn user(&self) -> Option<(&HashMap<String, String>, &Classifier)> {
+        self.choices.map(|c| (c, self.classifier))
+    }
+
     /// The bundled seeds with their manifest.
     pub fn load_seeds(&self) -> Corpus {
         let ingestor = self;
@@ -81,7 +89,12 @@ impl Ingestor<'_> {
             articles.extend(result.articles);
             warnings.extend(result.warnings);
         }
-        finish(articles, warnings, manifest.into_iter().collect())
+        finish(
+            articles,
+            warnings,
+            manifest.into_iter().collect(),
+            self.user(),
+        )
     }
 
     /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
@@ -171,7 +184,7 @@ impl Ingestor<'_> {
             warnings.extend(result.warnings);
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
-        finish(articles, warnings, manifests)
+        finish(articles, warnings, manifests, self.user())
     }
 }
 
@@ -272,6 +285,7 @@ fn finish(
     mut articles: Vec<Article>,
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
+    user: Option<(&HashMap<String, String>, &Classifier)>,
 ) -> Corpus {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
     let warnings: Vec<LoadWarning> = warnings
@@ -305,10 +319,15 @@ fn finish(
                 .map(|(id, s)| (id.clone(), clean_line(&s.title)))
         })
         .collect();
+    // The reader's placements first: they are final, and they train the inference too.
+    let ruled_perspectives = user.map_or_else(HashMap::new, |(choices, classifier)| {
+        classify::apply_user_choices(&mut articles, classifier, |id| choices.get(id).cloned())
+    });
     // What the rules left unplaced, the rest of the corpus may place (only when confident).
     infer::infer(&mut articles);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.legacy_ids = legacy_ids;
+    corpus.ruled_perspectives = ruled_perspectives;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
     corpus.stories = crate::analysis::story::corpus_stories(&corpus);

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod figures;
 pub mod help;
 pub mod pane;
+pub mod place_picker;
 pub mod quotes;
 pub mod story_picker;
 pub mod tabs;
@@ -94,6 +95,12 @@ impl Widget for Screen<'_> {
                     corpus,
                     group,
                     quote,
+                }
+                .render(area, buf),
+                Overlay::Place { selected } => place_picker::PlacePicker {
+                    state,
+                    corpus,
+                    selected,
                 }
                 .render(area, buf),
             }
