@@ -1,5 +1,5 @@
 //! Inference from the corpus: the articles placed by outlet rules, the manifest and the reader
-//! small multinomial naive Bayes model (words and CJK character pairs) that places the
+//! train a small multinomial naive Bayes model (words and CJK character pairs) that places the
 //! articles nothing else placed — only when it is confident. Otherwise the article stays in
 //! `other` and its reason gains the model's best guess.
 
