@@ -16,7 +16,6 @@ fn seeds() -> Corpus {
     parallax::ingest::load_seeds()
 }
 
-#[allow(dead_code)]
 fn cjk() -> Corpus {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cjk");
     let corpus = parallax::ingest::load_paths(&[dir]);
@@ -128,4 +127,25 @@ fn placed_article_shows_in_its_new_column() {
         Action::Confirm,
     ];
     snapshot("placed_wire_120x40", &render(&seeds(), 120, 40, &actions));
+}
+
+#[test]
+fn gloss_overlay_on_the_korean_paragraph() {
+    // The CJK fixture opens on its Korean article; w glosses its first paragraph on screen:
+    // every term padded to one column whatever its width, ✓ where the Japanese counterpart
+    // says the same.
+    let buffer = render(&cjk(), 120, 40, &[Action::Why]);
+    snapshot("gloss_korean_120x40", &buffer);
+    snapshot(
+        "gloss_korean_80x24",
+        &render(&cjk(), 80, 24, &[Action::Why]),
+    );
+}
+
+#[test]
+fn gloss_overlay_on_an_english_paragraph_says_so() {
+    snapshot(
+        "gloss_english_80x24",
+        &render(&seeds(), 80, 24, &[Action::Why]),
+    );
 }

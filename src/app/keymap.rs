@@ -184,6 +184,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::Place,
         "move the article to another perspective (saved)",
     ),
+    (
+        "why",
+        Action::Why,
+        "why: the paragraph's Korean/Japanese terms in English",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

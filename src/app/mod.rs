@@ -8,6 +8,7 @@ pub mod layout;
 pub mod place;
 pub mod search;
 pub mod sync;
+pub mod why;
 
 use crate::ingest::classify::Classifier;
 use crate::model::Corpus;
@@ -93,6 +94,8 @@ pub enum Action {
     PrevCounterpart,
     /// `P`: move the focused article to another perspective.
     Place,
+    /// `w`: gloss the focused paragraph (why it sits level with its counterpart).
+    Why,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -124,6 +127,13 @@ pub enum Overlay {
     Quotes { group: usize, quote: usize },
     /// The perspective picker for the focused article; `selected` indexes `place::choices()`.
     Place { selected: usize },
+    /// The glosses of one paragraph (`article` a corpus index, `block` its block); `scroll`
+    /// is the first term shown.
+    Gloss {
+        article: usize,
+        block: usize,
+        scroll: usize,
+    },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -530,6 +540,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Figures => state.overlays.push(Overlay::Figures { selected: 0 }),
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
         Action::Place => state.open_place_picker(corpus),
+        Action::Why => state.open_gloss(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }
@@ -702,7 +713,8 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Coverage { .. }, Action::Coverage)
         | (Overlay::Figures { .. }, Action::Figures)
         | (Overlay::Quotes { .. }, Action::Quotes)
-        | (Overlay::Place { .. }, Action::Place) => {
+        | (Overlay::Place { .. }, Action::Place)
+        | (Overlay::Gloss { .. }, Action::Why) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -736,6 +748,14 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
             compare::quotes_view(state, corpus, group, quote, action)
         }
         (Overlay::Place { selected }, _) => place::place_picker(state, corpus, selected, action),
+        (
+            Overlay::Gloss {
+                article,
+                block,
+                scroll,
+            },
+            _,
+        ) => why::gloss_view(state, corpus, (article, block, scroll), action),
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);
             if let Some(first) = moved(first, max, page, action) {

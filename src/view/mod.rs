@@ -4,6 +4,7 @@
 pub mod bottom_bar;
 pub mod coverage;
 pub mod figures;
+pub mod gloss;
 pub mod help;
 pub mod pane;
 pub mod place_picker;
@@ -95,6 +96,18 @@ impl Widget for Screen<'_> {
                     corpus,
                     group,
                     quote,
+                }
+                .render(area, buf),
+                Overlay::Gloss {
+                    article,
+                    block,
+                    scroll,
+                } => gloss::GlossView {
+                    state,
+                    corpus,
+                    article,
+                    block,
+                    scroll,
                 }
                 .render(area, buf),
                 Overlay::Place { selected } => place_picker::PlacePicker {
