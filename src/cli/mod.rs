@@ -187,6 +187,8 @@ impl Session {
                 .map_err(|e| format!("topics in config: {e}"))?;
             crate::analysis::topics::Lexicon::install(lexicon);
         }
+        // The user's names join the gloss tables when (if) those load.
+        crate::analysis::gloss::Glossary::install_user_names(config.names.clone());
         // The reader's views look perspectives up by id: they must see the user's too.
         let classifier = Classifier::install(classifier);
         Ok(Session {
