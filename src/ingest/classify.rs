@@ -517,7 +517,10 @@ impl Classifier {
         let mut best: Option<(usize, usize, String)> = None;
         for index in self.signature_set.matches(text).iter() {
             let (o, s) = self.signature_owners[index];
-            if let Some(m) = self.outlets[o].signatures[s].find(text) {
+            let found = self.outlets[o].signatures[s]
+                .find_iter(text)
+                .find(|m| !is_photo_credit(text, m.start(), m.as_str()));
+            if let Some(m) = found {
                 if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
                     best = Some((m.start(), o, m.as_str().trim().to_string()));
                 }
@@ -561,6 +564,31 @@ pub fn apply_user_choices(
         article.perspective_confidence = 1.0;
     }
     ruled
+}
+
+/// Words before a copyright mark on its line that make the line a caption, not a signature.
+const CAPTION_WORDS: usize = 6;
+
+/// A copyright mark that credits a picture, not the copy: "…in Tokyo on Oct. 28. (c)AFP" at
+/// the end of a caption, or on a line that says photo. An agency that only supplied the
+/// photo did not write the article (a Korean daily's own story stays Korean).
+fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
+    let mark = matched.trim_start();
+    let copyright = mark.starts_with('©')
+        || mark.starts_with("(c)")
+        || mark.starts_with("(C)")
+        || mark.starts_with("Copyright");
+    if !copyright {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].to_lowercase();
+    let photo = ["photo", "picture", "image", "사진", "写真", "撮影", "getty"]
+        .iter()
+        .any(|w| line.contains(w));
+    let before = text[line_start..start].split_whitespace().count();
+    photo || before >= CAPTION_WORDS
 }
 
 /// A domain match is a whole host name: not glued to more name characters on the left
@@ -731,6 +759,45 @@ mod tests {
                 .outlet
                 .as_deref(),
             Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn an_agency_photo_credit_does_not_make_the_article_its_copy() {
+        // A Korean daily's own story with an AFP picture: its caption ends in the credit.
+        let text = "Japanese Prime Minister Sanae Takaichi and US President Donald Trump shake hands at the Akasaka Palace in Tokyo on Oct. 28. (c)AFP\nThe summit showed how far Tokyo will go.\nPlease direct questions to [english@joongang.co.kr]";
+        let p = place(
+            None,
+            Some("https://koreajoongangdaily.joins.com/news/x"),
+            text,
+        );
+        assert_eq!(p.perspective, "korean", "{}", p.reason);
+        assert!(!p.reason.contains("AFP"), "{}", p.reason);
+        // A credit line that says photo, with no host: no placement from it at all.
+        let p = place(None, None, "Leaders met.\nPhoto: © AFP\nTalks went on.");
+        assert_eq!(p.perspective, "other", "{}", p.reason);
+        // AFP's own copy on the same host, its mark alone on the last line, is still Wire.
+        let p = place(
+            None,
+            Some("https://koreajoongangdaily.joins.com/news/x"),
+            "Takaichi and Trump met in Tokyo.\n(c) AFP",
+        );
+        assert_eq!(p.perspective, "wire", "{}", p.reason);
+        assert!(
+            p.reason.contains("Agence France-Presse copy"),
+            "{}",
+            p.reason
+        );
+        let p = place(
+            None,
+            None,
+            "Text.\n© Copyright 2025 The Associated Press. All rights reserved.",
+        );
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Associated Press"),
+            "{}",
+            p.reason
         );
     }
 
