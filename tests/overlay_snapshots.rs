@@ -149,3 +149,31 @@ fn gloss_overlay_on_an_english_paragraph_says_so() {
         &render(&seeds(), 80, 24, &[Action::Why]),
     );
 }
+
+#[test]
+fn place_picker_over_wide_characters_keeps_its_border() {
+    // At 80x24 the picker's left border falls where a Korean syllable's second half would be:
+    // `text` fails if anything is drawn over half a wide character, and the border is there.
+    let buffer = render(&cjk(), 80, 24, &[Action::Place]);
+    let text = text(&buffer);
+    let rows: Vec<&str> = text.lines().collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains("Place this article"))
+        .expect("picker shown");
+    // The character at a display column (wide characters take two).
+    let at = |row: &str, column: usize| {
+        let mut x = 0;
+        row.chars().find(|c| {
+            let here = x;
+            x += display_width(&c.to_string());
+            here >= column
+        })
+    };
+    let corner = rows[top].find('╭').expect("corner");
+    let left = display_width(&rows[top][..corner]);
+    for row in &rows[top + 1..top + 8] {
+        assert_eq!(at(row, left), Some('│'), "{row}");
+    }
+    snapshot("place_picker_cjk_80x24", &buffer);
+}

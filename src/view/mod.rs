@@ -148,6 +148,16 @@ pub fn popup(area: Rect, width: u16, height: u16, title: Line<'_>, buf: &mut Buf
         height,
     );
     Clear.render(rect, buf);
+    // A wide character just left of the box would spill its second half over the border:
+    // blank it (the terminal would otherwise hide the border cell under it).
+    if rect.x > area.x {
+        for y in rect.top()..rect.bottom() {
+            let cell = &mut buf[(rect.x - 1, y)];
+            if crate::text::width::display_width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::overlay_border())
