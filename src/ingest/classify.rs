@@ -211,7 +211,7 @@ impl Classifier {
             let signatures = signatures
                 .iter()
                 .map(|s| {
-                    regex::RegexBuilder::new(s)
+                    regex::RegexBuilder::new(&ascii_word_boundaries(s))
                         .multi_line(true)
                         .build()
                         .map_err(|e| format!("outlet {}: bad signature {s:?}: {e}", spec.name))
@@ -280,8 +280,11 @@ impl Classifier {
                 signature_owners.push((o, s));
             }
         }
+        // A thousand patterns: room for the lazy DFA's states, so it does not give up and
+        // fall back to the (far slower) PikeVM on every text.
         let signature_set = regex::RegexSetBuilder::new(&patterns)
             .multi_line(true)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| e.to_string())?;
         let domain_owners: Vec<(usize, usize)> = outlets
@@ -566,6 +569,30 @@ pub fn apply_user_choices(
     ruled
 }
 
+/// `\b` made ASCII-only: a Unicode word boundary stops the lazy DFA at the first non-ASCII
+/// byte (every Korean or Japanese text, every curly quote), and the fallback engine over a
+/// thousand signatures cost milliseconds per article. The signatures are Latin-script words,
+/// so the ASCII boundary says the same thing about them.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// Words before a copyright mark on its line that make the line a caption, not a signature.
 const CAPTION_WORDS: usize = 6;
 
@@ -760,6 +787,23 @@ mod tests {
                 .as_deref(),
             Some("Agence France-Presse")
         );
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_and_escapes_stay() {
+        assert_eq!(
+            ascii_word_boundaries(r"\(c\) ?AFP\b"),
+            r"\(c\) ?AFP(?-u:\b)"
+        );
+        assert_eq!(
+            ascii_word_boundaries(r"a\\b"),
+            r"a\\b",
+            "an escaped backslash then b"
+        );
+        // Still a boundary next to Hangul and punctuation.
+        let re = regex::Regex::new(&ascii_word_boundaries(r"\bAFP\b")).expect("valid");
+        assert!(re.is_match("사진=AFP 연합뉴스"));
+        assert!(!re.is_match("XAFPX"));
     }
 
     #[test]
