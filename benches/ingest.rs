@@ -173,3 +173,24 @@ fn classify_10k(bencher: Bencher) {
             .count()
     });
 }
+
+/// The rest of placement: the naive Bayes inference over the same 10,000 parsed articles
+/// (training on the rule-placed ones, then a guess for each unplaced one). With
+/// `classify_10k` this is the whole placement cost.
+#[divan::bench(sample_count = 5)]
+fn infer_10k(bencher: Bencher) {
+    let ingestor = parallax::ingest::Ingestor::default();
+    let articles: Vec<parallax::model::Article> = (0..ARTICLES)
+        .flat_map(|i| {
+            let (name, text) = article_bytes(i);
+            ingestor.ingest_file(&name, text.as_bytes(), None).articles
+        })
+        .collect();
+    bencher
+        .counter(ItemsCount::new(ARTICLES))
+        .with_inputs(|| articles.clone())
+        .bench_local_values(|mut articles| {
+            parallax::ingest::infer::infer(&mut articles);
+            articles
+        });
+}

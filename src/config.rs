@@ -22,6 +22,10 @@ pub struct Config {
     /// `"Kyodo News" = "wire"`. An unknown perspective or outlet is an error.
     #[serde(default)]
     pub outlets: BTreeMap<String, String>,
+    /// Names for matching across languages: a Korean or Japanese spelling → its English
+    /// (`"홍길동" = "Hong Gil-dong"`), joining `assets/names.toml` and winning over it.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     /// Topics to add, or to replace when the id exists.
     #[serde(default)]
     pub topic: Vec<toml::Table>,
@@ -82,6 +86,24 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, String> {
                     k + 1
                 ));
             }
+        }
+    }
+    for (spelling, english) in &config.names {
+        if !crate::analysis::gloss::needs_gloss(spelling)
+            || spelling.chars().any(crate::text::sanitize::is_forbidden)
+        {
+            return Err(format!(
+                "{}: names: \"{}\" is not a Korean or Japanese spelling",
+                path.display(),
+                crate::text::sanitize::clean_line(spelling)
+            ));
+        }
+        if english.trim().is_empty() || english.chars().any(crate::text::sanitize::is_forbidden) {
+            return Err(format!(
+                "{}: names: \"{}\" needs its English (plain text)",
+                path.display(),
+                crate::text::sanitize::clean_line(spelling)
+            ));
         }
     }
     for (i, table) in config.topic.iter().enumerate() {
@@ -219,6 +241,26 @@ mod tests {
     fn the_printed_default_parses() {
         let config = parse_str(DEFAULT_CONFIG).expect("default config is valid");
         assert!(config.paths.is_empty());
+    }
+
+    #[test]
+    fn names_are_read_and_a_spelling_that_is_not_korean_or_japanese_is_an_error() {
+        let config = parse_str("[names]\n\"홍길동\" = \"Hong Gil-dong\"\n\"小泉\" = \"Koizumi\"\n")
+            .expect("valid names");
+        assert_eq!(
+            config.names.get("홍길동").map(String::as_str),
+            Some("Hong Gil-dong")
+        );
+        assert_eq!(config.names.len(), 2);
+        let err = parse_str("[names]\n\"Trump\" = \"Trump\"\n").unwrap_err();
+        assert!(
+            err.starts_with("/home/u/.config/parallax/config.toml: names: \"Trump\""),
+            "{err}"
+        );
+        let err = parse_str("[names]\n\"홍길동\" = \" \"\n").unwrap_err();
+        assert!(err.contains("needs its English"), "{err}");
+        let err = parse_str("[names]\n\"홍길동\" = \"x\\u001b[31m\"\n").unwrap_err();
+        assert!(err.contains("needs its English"), "{err}");
     }
 
     #[test]

@@ -64,6 +64,14 @@ impl ReadingState {
         self.articles.get(id).cloned().unwrap_or_default()
     }
 
+    /// The reader's placements (article id → perspective id), for ingest to apply and train on.
+    pub fn placements(&self) -> std::collections::HashMap<String, String> {
+        self.articles
+            .iter()
+            .filter_map(|(id, s)| Some((id.clone(), s.perspective.clone()?)))
+            .collect()
+    }
+
     /// Change one article's state; entries that return to the default are removed.
     pub fn update(&mut self, id: &str, change: impl FnOnce(&mut ArticleState)) {
         let entry = self.articles.entry(id.to_string()).or_default();

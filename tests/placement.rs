@@ -79,3 +79,111 @@ fn config_assignment_moves_an_outlet_and_a_typo_is_an_error() {
     assert!(err.contains("c.toml"), "{err}");
     assert!(err.contains("unknown perspective \"wirre\""), "{err}");
 }
+
+/// The rules place three Korean and three Japanese articles by their declared outlet; two
+/// articles from an outlet the table does not know (a small fishing-town paper) share their
+/// house wording. Placing one of them by hand trains the inference, which then places the
+/// other with it — and the corrected one itself stays where the reader put it.
+#[test]
+fn a_correction_trains_the_inference_and_moves_a_similar_unplaced_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let korean = [
+        "The ruling party and the opposition clashed over the budget bill in the National Assembly on Monday.",
+        "Lawmakers of the main opposition party boycotted the plenary session over the special counsel bill.",
+        "The presidential office said the minister would visit the industrial complex in Ulsan next week.",
+    ];
+    let japanese = [
+        "The Cabinet approved the supplementary budget on Friday, and the Diet will debate it next month.",
+        "The Liberal Democratic Party and its coalition partner agreed on the tax reform outline.",
+        "The prefectural government said the typhoon damaged rice paddies along the river.",
+    ];
+    let write = |name: &str, outlet: Option<&str>, body: &str| {
+        let front = outlet.map_or(String::new(), |o| format!("outlet: {o}\n"));
+        let text = format!(
+            "---\ntitle: \"{name}\"\n{front}date: 2025-11-0{}\n---\n\n{body}\n",
+            name.len() % 9 + 1
+        );
+        std::fs::write(corpus.join(format!("{name}.md")), text).expect("write");
+    };
+    for (i, body) in korean.iter().enumerate() {
+        write(&format!("kor{i}"), Some("Hankyoreh"), body);
+    }
+    for (i, body) in japanese.iter().enumerate() {
+        write(&format!("jpn{i}"), Some("The Yomiuri Shimbun"), body);
+    }
+    let house = "Harbour notes from the kelp cooperative: trawlers, kelp driers and herring nets. ";
+    write(
+        "harbour-one",
+        None,
+        &format!(
+            "{}The kelp cooperative said trawlers landed herring.",
+            house.repeat(4)
+        ),
+    );
+    write(
+        "harbour-two",
+        None,
+        &format!("{house}Kelp driers and herring trawlers waited at the cooperative nets."),
+    );
+    let list = |state: &Path| -> Vec<Value> {
+        let out = run(
+            state,
+            &["list", "--format", "json", corpus.to_str().unwrap_or("")],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout)
+            .expect("json")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let find = |articles: &[Value], prefix: &str| -> Value {
+        articles
+            .iter()
+            .find(|a| a["id"].as_str().is_some_and(|id| id.starts_with(prefix)))
+            .cloned()
+            .expect("listed")
+    };
+    let before = list(dir.path());
+    assert_eq!(find(&before, "kor0")["perspective_source"], "rule");
+    assert_eq!(find(&before, "jpn0")["perspective_source"], "rule");
+    for name in ["harbour-one", "harbour-two"] {
+        let a = find(&before, name);
+        assert_eq!(
+            (a["perspective"].as_str(), a["perspective_source"].as_str()),
+            (Some("other"), Some("none")),
+            "{name} starts unplaced: {}",
+            a["perspective_reason"]
+        );
+    }
+    let one = find(&before, "harbour-one")["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(run(dir.path(), &["place", &one, "japanese"])
+        .status
+        .success());
+
+    let after = list(dir.path());
+    let corrected = find(&after, "harbour-one");
+    assert_eq!(corrected["perspective"], "japanese");
+    assert_eq!(corrected["perspective_source"], "user");
+    let similar = find(&after, "harbour-two");
+    assert_eq!(
+        (
+            similar["perspective"].as_str(),
+            similar["perspective_source"].as_str()
+        ),
+        (Some("japanese"), Some("inferred")),
+        "{}",
+        similar["perspective_reason"]
+    );
+    // The rules' own placements are untouched.
+    assert_eq!(find(&after, "kor1")["perspective"], "korean");
+}

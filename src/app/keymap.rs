@@ -212,6 +212,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         Action::Quotes,
         "quotes view: the same remark as each outlet quotes it",
     ),
+    (
+        "place",
+        Action::Place,
+        "move the article to another perspective (saved)",
+    ),
+    (
+        "why",
+        Action::Why,
+        "why: the paragraph's Korean/Japanese terms in English",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

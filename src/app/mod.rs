@@ -7,8 +7,10 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod notes;
+pub mod place;
 pub mod search;
 pub mod sync;
+pub mod why;
 
 use crate::ingest::classify::Classifier;
 use crate::model::Corpus;
@@ -102,6 +104,10 @@ pub enum Action {
     EditNote,
     /// `E`: edit the focused article's note in `$EDITOR`.
     EditNoteExternal,
+    /// `P`: move the focused article to another perspective.
+    Place,
+    /// `w`: gloss the focused paragraph (why it sits level with its counterpart).
+    Why,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -138,6 +144,15 @@ pub enum Overlay {
     Quotes { group: usize, quote: usize },
     /// The article list; `selected` indexes `AppState::articles.rows`.
     Articles { selected: usize },
+    /// The perspective picker for the focused article; `selected` indexes `place::choices()`.
+    Place { selected: usize },
+    /// The glosses of one paragraph (`article` a corpus index, `block` its block); `scroll`
+    /// is the first term shown.
+    Gloss {
+        article: usize,
+        block: usize,
+        scroll: usize,
+    },
 }
 
 /// One perspective's column: its articles in this story and where each is scrolled to.
@@ -321,7 +336,9 @@ impl AppState {
     /// has none).
     fn open_story_focused(&mut self, corpus: &Corpus, story: usize, perspective: Option<&str>) {
         self.story = story;
-        self.columns = story_columns(corpus, story);
+        let reading = &self.reading;
+        self.columns =
+            story_columns_by(corpus, story, |i| place::perspective_of(reading, corpus, i));
         self.open_comparison(corpus, story);
         for column in &mut self.columns {
             for (&article, anchor) in column.articles.iter().zip(column.anchors.iter_mut()) {
@@ -514,17 +531,28 @@ pub fn best_story(corpus: &Corpus) -> usize {
 /// A column per perspective present in the story, in the classifier's display order; an
 /// article whose perspective the classifier does not know goes to `other`.
 pub fn story_columns(corpus: &Corpus, story: usize) -> Vec<Column> {
+    story_columns_by(corpus, story, |i| corpus.articles[i].perspective.clone())
+}
+
+/// The same, with each article (corpus index) in the perspective `perspective_of` says (the
+/// reader's placements over the corpus' ones).
+pub fn story_columns_by(
+    corpus: &Corpus,
+    story: usize,
+    perspective_of: impl Fn(usize) -> String,
+) -> Vec<Column> {
     let classifier = Classifier::active();
     let Some(story) = corpus.stories.get(story) else {
         return Vec::new();
     };
     let mut columns: Vec<Column> = Vec::new();
     for &index in &story.articles {
-        let Some(article) = corpus.articles.get(index) else {
+        if index >= corpus.articles.len() {
             continue;
-        };
-        let perspective = if classifier.perspective(&article.perspective).is_some() {
-            article.perspective.clone()
+        }
+        let placed = perspective_of(index);
+        let perspective = if classifier.perspective(&placed).is_some() {
+            placed
         } else {
             "other".to_string()
         };
@@ -594,6 +622,8 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::ToggleNotes => state.toggle_notes(),
         Action::EditNote if count > 0 => state.start_note_edit(corpus),
         Action::EditNoteExternal if count > 0 => state.external_note_edit(corpus),
+        Action::Place => state.open_place_picker(corpus),
+        Action::Why => state.open_gloss(corpus),
         Action::NextCounterpart | Action::PrevCounterpart if count > 0 => {
             state.jump_to_counterpart(corpus, action == Action::NextCounterpart)
         }
@@ -768,7 +798,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Topics { .. }, Action::Topics)
         | (Overlay::Coverage { .. }, Action::Coverage)
         | (Overlay::Figures { .. }, Action::Figures)
-        | (Overlay::Quotes { .. }, Action::Quotes) => {
+        | (Overlay::Quotes { .. }, Action::Quotes)
+        | (Overlay::Place { .. }, Action::Place)
+        | (Overlay::Gloss { .. }, Action::Why) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
@@ -804,6 +836,15 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         (Overlay::Articles { selected }, _) => {
             article_list::list_keys(state, corpus, selected, action)
         }
+        (Overlay::Place { selected }, _) => place::place_picker(state, corpus, selected, action),
+        (
+            Overlay::Gloss {
+                article,
+                block,
+                scroll,
+            },
+            _,
+        ) => why::gloss_view(state, corpus, (article, block, scroll), action),
         (Overlay::Warnings { first }, _) => {
             let max = state.warning_count.saturating_sub(1);
             if let Some(first) = moved(first, max, page, action) {

@@ -229,6 +229,8 @@ impl Session {
             "{perspectives}\0{:?}\0{:?}",
             config.outlets, config.topic
         ));
+        // The user's names join the gloss tables when (if) those load.
+        crate::analysis::gloss::Glossary::install_user_names(config.names.clone());
         // The reader's views look perspectives up by id: they must see the user's too.
         let classifier = Classifier::install(classifier);
         Ok(Session {
@@ -397,9 +399,13 @@ fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
 }
 
 fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories: bool) -> Corpus {
+    // The reader's own placements (`parallax place`, `P`) win over every rule, and train the
+    // inference of the articles nothing placed.
+    let choices = crate::state::load_default().state.placements();
     let ingestor = Ingestor {
         classifier,
         stories,
+        choices: Some(&choices),
         ..Ingestor::default()
     };
     let mut corpus = if paths.is_empty() {
@@ -422,11 +428,6 @@ fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories
     };
     // Feeds whose last fetch failed are named among the warnings (the reader's `!`).
     corpus.warnings.extend(feeds::fetch_warnings(paths));
-    // The reader's own placements (`parallax place`) win over every rule.
-    let state = crate::state::load_default().state;
-    crate::ingest::classify::apply_user_choices(&mut corpus.articles, classifier, |id| {
-        state.get(id).perspective
-    });
     corpus
 }
 

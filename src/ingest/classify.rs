@@ -214,7 +214,7 @@ impl Classifier {
             let signatures = signatures
                 .iter()
                 .map(|s| {
-                    regex::RegexBuilder::new(s)
+                    regex::RegexBuilder::new(&ascii_word_boundaries(s))
                         .multi_line(true)
                         .build()
                         .map_err(|e| format!("outlet {}: bad signature {s:?}: {e}", spec.name))
@@ -283,8 +283,11 @@ impl Classifier {
                 signature_owners.push((o, s));
             }
         }
+        // A thousand patterns: room for the lazy DFA's states, so it does not give up and
+        // fall back to the (far slower) PikeVM on every text.
         let signature_set = regex::RegexSetBuilder::new(&patterns)
             .multi_line(true)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| e.to_string())?;
         let domain_owners: Vec<(usize, usize)> = outlets
@@ -520,7 +523,10 @@ impl Classifier {
         let mut best: Option<(usize, usize, String)> = None;
         for index in self.signature_set.matches(text).iter() {
             let (o, s) = self.signature_owners[index];
-            if let Some(m) = self.outlets[o].signatures[s].find(text) {
+            let found = self.outlets[o].signatures[s]
+                .find_iter(text)
+                .find(|m| !is_photo_credit(text, m.start(), m.as_str()));
+            if let Some(m) = found {
                 if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
                     best = Some((m.start(), o, m.as_str().trim().to_string()));
                 }
@@ -532,12 +538,14 @@ impl Classifier {
 
 /// The reader's own choices (article id → perspective id) laid over the placements: they win
 /// over everything, and say so. A choice naming a perspective that no longer exists is left
-/// out (the article keeps its placement).
+/// out (the article keeps its placement). Returns, for each article a choice moved, the
+/// perspective the rules had given it (so the reader can undo a choice at once).
 pub fn apply_user_choices(
     articles: &mut [crate::model::Article],
     classifier: &Classifier,
     choice: impl Fn(&str) -> Option<String>,
-) {
+) -> std::collections::HashMap<String, String> {
+    let mut ruled = std::collections::HashMap::new();
     for article in articles {
         let Some(chosen) = choice(&article.id) else {
             continue;
@@ -554,10 +562,63 @@ pub fn apply_user_choices(
             )
         };
         article.perspective_reason = format!("placed by you{was}");
-        article.perspective = chosen;
+        ruled.insert(
+            article.id.clone(),
+            std::mem::replace(&mut article.perspective, chosen),
+        );
         article.perspective_source = Source::User.as_str().to_string();
         article.perspective_confidence = 1.0;
     }
+    ruled
+}
+
+/// `\b` made ASCII-only: a Unicode word boundary stops the lazy DFA at the first non-ASCII
+/// byte (every Korean or Japanese text, every curly quote), and the fallback engine over a
+/// thousand signatures cost milliseconds per article. The signatures are Latin-script words,
+/// so the ASCII boundary says the same thing about them.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Words before a copyright mark on its line that make the line a caption, not a signature.
+const CAPTION_WORDS: usize = 6;
+
+/// A copyright mark that credits a picture, not the copy: "…in Tokyo on Oct. 28. (c)AFP" at
+/// the end of a caption, or on a line that says photo. An agency that only supplied the
+/// photo did not write the article (a Korean daily's own story stays Korean).
+fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
+    let mark = matched.trim_start();
+    let copyright = mark.starts_with('©')
+        || mark.starts_with("(c)")
+        || mark.starts_with("(C)")
+        || mark.starts_with("Copyright");
+    if !copyright {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].to_lowercase();
+    let photo = ["photo", "picture", "image", "사진", "写真", "撮影", "getty"]
+        .iter()
+        .any(|w| line.contains(w));
+    let before = text[line_start..start].split_whitespace().count();
+    photo || before >= CAPTION_WORDS
 }
 
 /// A domain match is a whole host name: not glued to more name characters on the left
@@ -728,6 +789,62 @@ mod tests {
                 .outlet
                 .as_deref(),
             Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_and_escapes_stay() {
+        assert_eq!(
+            ascii_word_boundaries(r"\(c\) ?AFP\b"),
+            r"\(c\) ?AFP(?-u:\b)"
+        );
+        assert_eq!(
+            ascii_word_boundaries(r"a\\b"),
+            r"a\\b",
+            "an escaped backslash then b"
+        );
+        // Still a boundary next to Hangul and punctuation.
+        let re = regex::Regex::new(&ascii_word_boundaries(r"\bAFP\b")).expect("valid");
+        assert!(re.is_match("사진=AFP 연합뉴스"));
+        assert!(!re.is_match("XAFPX"));
+    }
+
+    #[test]
+    fn an_agency_photo_credit_does_not_make_the_article_its_copy() {
+        // A Korean daily's own story with an AFP picture: its caption ends in the credit.
+        let text = "Japanese Prime Minister Sanae Takaichi and US President Donald Trump shake hands at the Akasaka Palace in Tokyo on Oct. 28. (c)AFP\nThe summit showed how far Tokyo will go.\nPlease direct questions to [english@joongang.co.kr]";
+        let p = place(
+            None,
+            Some("https://koreajoongangdaily.joins.com/news/x"),
+            text,
+        );
+        assert_eq!(p.perspective, "korean", "{}", p.reason);
+        assert!(!p.reason.contains("AFP"), "{}", p.reason);
+        // A credit line that says photo, with no host: no placement from it at all.
+        let p = place(None, None, "Leaders met.\nPhoto: © AFP\nTalks went on.");
+        assert_eq!(p.perspective, "other", "{}", p.reason);
+        // AFP's own copy on the same host, its mark alone on the last line, is still Wire.
+        let p = place(
+            None,
+            Some("https://koreajoongangdaily.joins.com/news/x"),
+            "Takaichi and Trump met in Tokyo.\n(c) AFP",
+        );
+        assert_eq!(p.perspective, "wire", "{}", p.reason);
+        assert!(
+            p.reason.contains("Agence France-Presse copy"),
+            "{}",
+            p.reason
+        );
+        let p = place(
+            None,
+            None,
+            "Text.\n© Copyright 2025 The Associated Press. All rights reserved.",
+        );
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Associated Press"),
+            "{}",
+            p.reason
         );
     }
 

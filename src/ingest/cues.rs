@@ -123,14 +123,16 @@ fn patterns() -> &'static Patterns {
             table: rows
                 .into_iter()
                 .filter_map(|(p, w, weight, kind, re)| {
-                    Regex::new(re).ok().map(|r| (p, w, weight, kind, r))
+                    Regex::new(&super::classify::ascii_word_boundaries(re))
+                        .ok()
+                        .map(|r| (p, w, weight, kind, r))
                 })
                 .collect(),
-            korea_bare: Regex::new(r"\bKorea\b").expect("literal pattern"),
-            korea_qualified: Regex::new(r"\b(South|North) Korea\b").expect("literal pattern"),
-            japan_abroad: Regex::new(r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b")
+            korea_bare: Regex::new(&super::classify::ascii_word_boundaries(r"\bKorea\b")).expect("literal pattern"),
+            korea_qualified: Regex::new(&super::classify::ascii_word_boundaries(r"\b(South|North) Korea\b")).expect("literal pattern"),
+            japan_abroad: Regex::new(&super::classify::ascii_word_boundaries(r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b"))
                 .expect("literal pattern"),
-            our: Regex::new(r"\b(our|Our) (government|country|nation)\b").expect("literal pattern"),
+            our: Regex::new(&super::classify::ascii_word_boundaries(r"\b(our|Our) (government|country|nation)\b")).expect("literal pattern"),
         }
     })
 }

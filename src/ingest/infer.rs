@@ -1,5 +1,5 @@
-//! Inference from the corpus: the articles placed by outlet rules and the manifest train a
-//! small multinomial naive Bayes model (words and CJK character pairs) that places the
+//! Inference from the corpus: the articles placed by outlet rules, the manifest and the reader
+//! train a small multinomial naive Bayes model (words and CJK character pairs) that places the
 //! articles nothing else placed — only when it is confident. Otherwise the article stays in
 //! `other` and its reason gains the model's best guess.
 
@@ -55,6 +55,8 @@ struct Model {
     counts: Vec<HashMap<String, f64>>,
     totals: Vec<f64>,
     vocabulary: f64,
+    /// How many placed articles it learnt from (thin perspectives left out).
+    trained: usize,
 }
 
 impl Model {
@@ -62,30 +64,36 @@ impl Model {
         let mut classes: Vec<String> = docs.iter().map(|(c, _)| c.clone()).collect();
         classes.sort();
         classes.dedup();
+        // A perspective with too few examples is left out rather than silencing the model:
+        // one correction into a perspective nothing else placed must not stop inference.
+        classes.retain(|c| docs.iter().filter(|(d, _)| d == c).count() >= MIN_PER_CLASS);
         let sizes: Vec<usize> = classes
             .iter()
             .map(|c| docs.iter().filter(|(d, _)| d == c).count())
             .collect();
-        if classes.len() < 2 || sizes.iter().any(|&n| n < MIN_PER_CLASS) {
+        if classes.len() < 2 {
             return None;
         }
         let mut counts = vec![HashMap::new(); classes.len()];
         let mut vocabulary: HashMap<&str, ()> = HashMap::new();
         for (class, words) in docs {
-            let k = classes.iter().position(|c| c == class)?;
+            let Some(k) = classes.iter().position(|c| c == class) else {
+                continue;
+            };
             for w in words {
                 *counts[k].entry(w.clone()).or_insert(0.0) += 1.0;
                 vocabulary.insert(w, ());
             }
         }
         let totals = counts.iter().map(|m| m.values().sum()).collect();
-        let n = docs.len() as f64;
+        let n = sizes.iter().sum::<usize>() as f64;
         Some(Model {
             prior: sizes.iter().map(|&s| (s as f64 / n).ln()).collect(),
             classes,
             counts,
             totals,
             vocabulary: vocabulary.len() as f64 + 1.0,
+            trained: sizes.iter().sum(),
         })
     }
 
@@ -165,7 +173,7 @@ pub fn infer(articles: &mut [Article]) {
         let guess = format!(
             "{:.0} % {class} from {} placed articles ({})",
             posterior * 100.0,
-            docs.len(),
+            model.trained,
             top.join(", ")
         );
         if posterior >= PLACE_POSTERIOR && margin >= PLACE_MARGIN {
@@ -259,6 +267,31 @@ mod tests {
             x.perspective_reason.contains("corpus guess"),
             "{}",
             x.perspective_reason
+        );
+    }
+
+    #[test]
+    fn a_thin_perspective_is_left_out_and_the_others_still_infer() {
+        let mut articles = corpus("kasumigaseki officials and keidanren leaders met over the yen");
+        // One correction into wire: too few to learn wire, not a reason to stop.
+        articles.insert(
+            0,
+            article("w0", "wire", "user", "agency copy filed overnight"),
+        );
+        infer(&mut articles);
+        let x = articles.last().expect("article");
+        assert_eq!(
+            (x.perspective.as_str(), x.perspective_source.as_str()),
+            ("japanese", "inferred")
+        );
+        assert!(
+            x.perspective_reason.contains("from 8 placed articles"),
+            "{}",
+            x.perspective_reason
+        );
+        assert_eq!(
+            articles[0].perspective_source, "user",
+            "a correction is final"
         );
     }
 

@@ -30,7 +30,7 @@ use classify::{Classifier, Evidence};
 use decode::{decode, Decoded};
 use draft::{Draft, Meta, RawBlock};
 use manifest::Manifest;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The shared rules and the HTML extractor an ingest run uses.
@@ -40,6 +40,9 @@ pub struct Ingestor<'a> {
     pub html: &'a dyn html::HtmlExtractor,
     /// Group into stories and find duplicates (false for `check`, which needs neither).
     pub stories: bool,
+    /// The reader's own placements (article id → perspective id, from the reading state):
+    /// they win over every rule and train the inference with the rules' placements.
+    pub choices: Option<&'a HashMap<String, String>>,
 }
 
 impl Default for Ingestor<'static> {
@@ -49,6 +52,7 @@ impl Default for Ingestor<'static> {
             classifier: Classifier::active(),
             html: webpage::default_extractor(),
             stories: true,
+            choices: None,
         }
     }
 }
@@ -71,6 +75,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 }
 
 impl Ingestor<'_> {
+    fn user(&self) -> Option<(&HashMap<String, String>, &Classifier)> {
+        self.choices.map(|c| (c, self.classifier))
+    }
+
     /// The bundled seeds with their manifest.
     pub fn load_seeds(&self) -> Corpus {
         let ingestor = self;
@@ -90,6 +98,7 @@ impl Ingestor<'_> {
             articles,
             warnings,
             manifest.into_iter().collect(),
+            self.user(),
             None,
             self.stories,
         )
@@ -317,7 +326,14 @@ impl Ingestor<'_> {
             stories_cache = story_key.finish().map(|key| (store, key));
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
-        finish(articles, warnings, manifests, stories_cache, self.stories)
+        finish(
+            articles,
+            warnings,
+            manifests,
+            self.user(),
+            stories_cache,
+            self.stories,
+        )
     }
 }
 
@@ -426,6 +442,7 @@ fn finish(
     mut articles: Vec<Article>,
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
+    user: Option<(&HashMap<String, String>, &Classifier)>,
     stories_cache: Option<(&mut crate::store::Store, String)>,
     stories: bool,
 ) -> Corpus {
@@ -461,10 +478,15 @@ fn finish(
                 .map(|(id, s)| (id.clone(), clean_line(&s.title)))
         })
         .collect();
+    // The reader's placements first: they are final, and they train the inference too.
+    let ruled_perspectives = user.map_or_else(HashMap::new, |(choices, classifier)| {
+        classify::apply_user_choices(&mut articles, classifier, |id| choices.get(id).cloned())
+    });
     // What the rules left unplaced, the rest of the corpus may place (only when confident).
     infer::infer(&mut articles);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.legacy_ids = legacy_ids;
+    corpus.ruled_perspectives = ruled_perspectives;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
     if !stories {

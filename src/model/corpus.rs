@@ -43,6 +43,9 @@ pub struct Corpus {
     pub duplicates: Vec<DuplicateGroup>,
     /// Ids given before stable ids (stem, `-2` in load order) → today's, for state migration.
     pub legacy_ids: std::collections::HashMap<String, String>,
+    /// For each article the reader placed (`parallax place`, `P`): the perspective the rules
+    /// or inference gave it, where it goes back to when the choice is cleared.
+    pub ruled_perspectives: std::collections::HashMap<String, String>,
 }
 
 impl Corpus {
@@ -126,6 +129,7 @@ impl Corpus {
             warnings,
             duplicates: Vec::new(),
             legacy_ids: Default::default(),
+            ruled_perspectives: Default::default(),
         }
     }
 

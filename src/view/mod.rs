@@ -5,8 +5,10 @@ pub mod article_list;
 pub mod bottom_bar;
 pub mod coverage;
 pub mod figures;
+pub mod gloss;
 pub mod help;
 pub mod pane;
+pub mod place_picker;
 pub mod quotes;
 pub mod story_picker;
 pub mod tabs;
@@ -113,6 +115,24 @@ impl Widget for Screen<'_> {
                     quote,
                 }
                 .render(area, buf),
+                Overlay::Gloss {
+                    article,
+                    block,
+                    scroll,
+                } => gloss::GlossView {
+                    state,
+                    corpus,
+                    article,
+                    block,
+                    scroll,
+                }
+                .render(area, buf),
+                Overlay::Place { selected } => place_picker::PlacePicker {
+                    state,
+                    corpus,
+                    selected,
+                }
+                .render(area, buf),
             }
         }
     }
@@ -145,6 +165,16 @@ pub fn popup(area: Rect, width: u16, height: u16, title: Line<'_>, buf: &mut Buf
         height,
     );
     Clear.render(rect, buf);
+    // A wide character just left of the box would spill its second half over the border:
+    // blank it (the terminal would otherwise hide the border cell under it).
+    if rect.x > area.x {
+        for y in rect.top()..rect.bottom() {
+            let cell = &mut buf[(rect.x - 1, y)];
+            if crate::text::width::display_width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::overlay_border())

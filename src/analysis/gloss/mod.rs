@@ -13,6 +13,7 @@
 //! The tables load once, lazily, the first time a text with Hangul, kana or kanji is seen.
 
 pub mod figures;
+pub mod paragraph;
 mod tables;
 
 pub use tables::Glossary;

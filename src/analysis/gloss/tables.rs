@@ -10,6 +10,9 @@ const JA_TABLE: &[u8] = include_bytes!("../../../assets/gloss/ja.tsv.z");
 const KO_TABLE: &[u8] = include_bytes!("../../../assets/gloss/ko.tsv.z");
 const NAMES_TOML: &str = include_str!("../../../assets/names.toml");
 
+/// The user's names from the config, set before the tables load.
+static USER_NAMES: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+
 /// Longest headword tried, in characters: longer compounds are rare and cost lookups.
 const MAX_MATCH: usize = 12;
 
@@ -32,10 +35,37 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// The bundled tables, decompressed and indexed on first use.
+    /// The bundled tables with the user's names (`install_user_names`), decompressed and
+    /// indexed on first use.
     pub fn embedded() -> &'static Glossary {
         static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
-        GLOSSARY.get_or_init(|| Glossary::build(&[JA_TABLE, KO_TABLE], NAMES_TOML))
+        GLOSSARY.get_or_init(|| {
+            let glossary = Glossary::build(&[JA_TABLE, KO_TABLE], NAMES_TOML);
+            match USER_NAMES.get() {
+                Some(names) => glossary.with_names(names),
+                None => glossary,
+            }
+        })
+    }
+
+    /// The config's `[names]`, for the tables to take in when (and only if) they load. Only
+    /// the first call counts, and only before the tables were first used.
+    pub fn install_user_names(names: BTreeMap<String, String>) {
+        let _ = USER_NAMES.set(names);
+    }
+
+    /// More names (spelling → English), winning over names.toml and the dictionary.
+    pub fn with_names(mut self, names: &BTreeMap<String, String>) -> Glossary {
+        for (spelling, english) in names {
+            let (spelling, english) = (spelling.trim(), english.trim());
+            if !spelling.is_empty() && !english.is_empty() {
+                self.overrides.insert(
+                    leak(spelling.to_string()),
+                    (leak(english.to_string()), true),
+                );
+            }
+        }
+        self
     }
 
     /// Build from compressed tables (Japanese, then Korean) and a names file. A table that
@@ -212,6 +242,28 @@ mod tests {
         assert_eq!(english(&g.korean("대통령은")), ["president"]);
         assert_eq!(english(&g.korean("안보")), ["security"]);
         assert!(g.korean("했다").is_empty());
+    }
+
+    #[test]
+    fn user_names_join_the_table_and_win_over_it() {
+        let mut names = BTreeMap::new();
+        names.insert("홍길동".to_string(), "Hong Gil-dong".to_string());
+        names.insert("高市".to_string(), "Sanae Takaichi".to_string());
+        let before = Glossary::build(&[JA_TABLE, KO_TABLE], NAMES_TOML);
+        assert!(english(&before.korean("홍길동은")) != vec!["Hong Gil-dong"]);
+        let g = before.with_names(&names);
+        let hong = g.korean("홍길동은");
+        assert_eq!(english(&hong), vec!["Hong Gil-dong"]);
+        assert!(hong[0].name, "a user name weighs as a name");
+        assert_eq!(
+            (hong[0].start, hong[0].end),
+            (0, "홍길동".len()),
+            "the particle is left"
+        );
+        assert_eq!(
+            english(&g.japanese("高市首相")),
+            vec!["Sanae Takaichi", "prime minister"]
+        );
     }
 
     #[test]
