@@ -46,7 +46,8 @@ pub fn split(text: &str) -> (Option<Meta>, &str, Option<String>) {
 }
 
 fn parse_toml(header: &str) -> Result<Meta, String> {
-    let table: toml::Table = toml::from_str(header).map_err(|e| e.to_string())?;
+    let table: toml::Table =
+        toml::from_str(header).map_err(|e| super::manifest::describe_toml_error(header, &e))?;
     Ok(meta_from_pairs(table.iter().map(|(k, v)| {
         let value = match v {
             toml::Value::String(s) => s.clone(),
