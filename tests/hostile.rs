@@ -250,16 +250,47 @@ fn compare_on_a_thousand_identical_short_items_finishes() {
         "--format",
         "json",
     ]);
-    assert!(output.status.code().is_some());
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report["story"]["articles"], 1000,
+        "the story keeps its size"
+    );
+    assert_eq!(
+        report["limits"][0],
+        "1000 articles: 40 of them analysed (at most 40 per story, taken in turn from each perspective)"
+    );
+    let mut aligned: Vec<&str> = report["aligned"]
+        .as_array()
+        .expect("aligned")
+        .iter()
+        .flat_map(|g| g.as_array().expect("group"))
+        .map(|b| b["article"].as_str().expect("id"))
+        .collect();
+    aligned.sort_unstable();
+    aligned.dedup();
+    assert!(
+        !aligned.is_empty() && aligned.len() <= 40,
+        "{}",
+        aligned.len()
+    );
 }
 
 #[test]
 fn compare_on_two_thousand_paragraph_articles_finishes() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (name, outlet) in [("a.md", "Kyodo News"), ("b.md", "Yonhap")] {
-        let paragraphs: String = (0..1000)
-            .map(|i| format!("The delegation number {i} discussed tariffs, shipbuilding and {} billion dollars of investment in Tokyo.\n\n", i % 97))
-            .collect();
+    // Worded differently, so neither is a near-copy of the other (copies leave the story).
+    type Wording = fn(usize) -> String;
+    let wordings: [(&str, &str, Wording); 2] = [
+        ("a.md", "Kyodo News", |i| {
+            format!("The delegation number {i} discussed tariffs, shipbuilding and {} billion dollars of investment in Tokyo.", i % 97)
+        }),
+        ("b.md", "Yonhap", |i| {
+            format!("Officials said round {i} of the talks covered tariffs and shipbuilding, with {} billion dollars pledged.", i % 97)
+        }),
+    ];
+    for (name, outlet, wording) in wordings {
+        let paragraphs: String = (0..1000).map(|i| format!("{}\n\n", wording(i))).collect();
         let text = format!("---\ntitle: Summit talks\noutlet: {outlet}\ndate: 2025-10-28\nstory: s\n---\n{paragraphs}");
         std::fs::write(dir.path().join(name), text).expect("write");
     }
@@ -268,12 +299,25 @@ fn compare_on_two_thousand_paragraph_articles_finishes() {
         dir.path().to_str().expect("utf-8"),
         "--story",
         "s",
+        "--format",
+        "json",
     ]);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // 1,000 paragraphs each: 2·n² ≤ 500,000 gives n = 500.
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report["limits"][0],
+        "long articles: only the first 500 block(s) of each aligned (at most 500000 block comparisons per story)"
+    );
+    for group in report["aligned"].as_array().expect("aligned") {
+        for block in group.as_array().expect("group") {
+            assert!(block["block"].as_u64().expect("block") < 500);
+        }
+    }
 }
 
 /// Escape sequences, C1, bidi and invisible characters, as they would be planted in a field.

@@ -112,6 +112,9 @@ pub struct StoryAlignment {
     pub articles: Vec<usize>,
     pub pairs: Vec<PairAlignment>,
     groups: Vec<Vec<BlockRef>>,
+    /// When the story was too big for `MAX_ALIGN_COMPARISONS`: how many leading blocks of
+    /// each article were aligned (later blocks have no counterparts).
+    pub blocks_cap: Option<usize>,
 }
 
 /// One block of one article (corpus index, block index).
@@ -253,6 +256,39 @@ pub fn pair_threshold(config: &AlignConfig, a: gloss::Script, b: gloss::Script) 
     }
 }
 
+/// Block-against-block comparisons one story's alignment may make (every block of one article
+/// against every block of each other, both ways). The work grows with the square of the
+/// story's paragraphs: two 1,000-paragraph articles would be two million comparisons, each a
+/// sparse cosine and perhaps a stored score. Past the budget each article aligns only its
+/// first blocks, as many as keep the total within it.
+pub const MAX_ALIGN_COMPARISONS: usize = 500_000;
+
+/// The most leading blocks per article that keep the comparisons of articles of `lens`
+/// blocks within `budget`; `None` when all of them fit. Never below one block.
+pub fn blocks_cap(lens: &[usize], budget: usize) -> Option<usize> {
+    let cost = |cap: usize| {
+        let capped = lens.iter().map(|&l| l.min(cap));
+        let total: usize = capped.clone().sum();
+        let own: usize = capped.map(|l| l * l).sum();
+        total.saturating_mul(total) - own // every ordered pair of different articles
+    };
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    if cost(longest) <= budget {
+        return None;
+    }
+    // The largest cap within budget: cost grows with the cap.
+    let (mut within, mut over) = (1, longest);
+    while over - within > 1 {
+        let mid = within + (over - within) / 2;
+        if cost(mid) <= budget {
+            within = mid;
+        } else {
+            over = mid;
+        }
+    }
+    Some(within)
+}
+
 /// Align every ordered pair of the story's articles (`members` are corpus indexes).
 pub fn align_story(articles: &[Article], members: &[usize]) -> StoryAlignment {
     align_story_with(articles, members, &AlignConfig::default())
@@ -277,7 +313,15 @@ pub fn align_story_with(
         texts.extend(blocks.iter().map(|b| block_terms(lexicon, &b.text, year)));
         scripts.extend(blocks.iter().map(|b| gloss::script(&b.text)));
     }
-    let judged: Vec<bool> = texts.iter().map(|t| t.len() >= config.min_terms).collect();
+    let lens: Vec<usize> = spans.iter().map(|&(_, len)| len).collect();
+    let cap = blocks_cap(&lens, MAX_ALIGN_COMPARISONS);
+    // Blocks past the cap are never compared: they get no counterpart.
+    let mut judged: Vec<bool> = texts.iter().map(|t| t.len() >= config.min_terms).collect();
+    if let Some(cap) = cap {
+        for &(first, len) in &spans {
+            judged[first + cap.min(len)..first + len].fill(false);
+        }
+    }
     let vectors = vectorize(&texts, config);
     let mut pairs = Vec::new();
     // Every cross-article block pair above the threshold, keyed (smaller ref, larger ref).
@@ -289,6 +333,7 @@ pub fn align_story_with(
             }
             let (fs, fl) = spans[x];
             let (ts, tl) = spans[y];
+            let judged_to: Vec<usize> = (0..tl).filter(|&j| judged[ts + j]).collect();
             let matches = (0..fl)
                 .map(|i| {
                     if !judged[fs + i] {
@@ -297,7 +342,7 @@ pub fn align_story_with(
                     let from_kind = articles[from].blocks[i].kind;
                     let mut best: Option<BlockMatch> = None;
                     let mut runner_up = 0.0f32;
-                    for j in (0..tl).filter(|&j| judged[ts + j]) {
+                    for &j in &judged_to {
                         let to_kind = articles[to].blocks[j].kind;
                         let mut score = cosine(&vectors[fs + i], &vectors[ts + j]);
                         // A heading answers a heading; against body text it is only a hint.
@@ -335,6 +380,7 @@ pub fn align_story_with(
         articles: members.to_vec(),
         pairs,
         groups,
+        blocks_cap: cap,
     }
 }
 
@@ -666,6 +712,37 @@ mod tests {
             warnings: vec![],
             dropped: vec![],
         }
+    }
+
+    #[test]
+    fn blocks_cap_keeps_the_comparisons_within_budget() {
+        // Two articles of 800: 2·n² comparisons, so 500 blocks each fit 500,000.
+        assert_eq!(blocks_cap(&[800, 800], 500_000), Some(500));
+        assert_eq!(blocks_cap(&[10, 10, 10], 500_000), None);
+        assert_eq!(blocks_cap(&[], 500_000), None);
+        // A thousand one-block articles are over budget even at one block: never below one.
+        assert_eq!(blocks_cap(&[1; 1000], 500_000), Some(1));
+        // A short article keeps all its blocks under a cap that binds the long one: from
+        // 100 up, cap n costs 2·100·n, so 500 fits 100,000 exactly and 501 does not.
+        assert_eq!(blocks_cap(&[100, 1000], 100_000), Some(500));
+    }
+
+    #[test]
+    fn blocks_past_the_cap_get_no_counterpart() {
+        let texts: Vec<String> = (0..800)
+            .map(|i| {
+                format!("The delegation {i} discussed shipbuilding tariffs worth {i} won in Tokyo")
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let articles = vec![story_article("a", &texts), story_article("b", &texts)];
+        let alignment = align_story(&articles, &[0, 1]);
+        assert_eq!(alignment.blocks_cap, Some(500));
+        let pair = alignment.pair(0, 1).expect("pair");
+        assert_eq!(pair.matches.len(), 800, "every block keeps its slot");
+        assert!(pair.matches[..500].iter().any(Option::is_some));
+        assert!(pair.matches[500..].iter().all(Option::is_none));
+        assert!(pair.matches[..500].iter().flatten().all(|m| m.block < 500));
     }
 
     #[test]

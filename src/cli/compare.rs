@@ -2,7 +2,7 @@
 
 use super::report::{self, Report};
 use crate::analysis::align::align_story;
-use crate::analysis::story::{find_story, StoryAnalysis};
+use crate::analysis::story::{find_story, spread_over_perspectives, StoryAnalysis};
 use crate::model::{Corpus, Story};
 use crate::text::width::{display_width, truncate_to_width};
 use clap::ValueEnum;
@@ -47,14 +47,27 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
         ));
         return Ok(ExitCode::from(2));
     };
-    let alignment = align_story(&corpus.articles, &story.articles);
+    // As `compare`: a story of hundreds of items is aligned against a spread of them.
+    let max = crate::app::compare::MAX_COMPARED_ARTICLES;
+    let mut members: Vec<usize> = story.articles.clone();
+    if members.len() > max {
+        let rest: Vec<usize> = members.iter().copied().filter(|&a| a != index).collect();
+        members = spread_over_perspectives(corpus, &rest, max - 1);
+        members.insert(0, index);
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: the story has {} articles: aligned against {} of them (at most {max})",
+            story.articles.len(),
+            members.len() - 1
+        ));
+    }
+    let alignment = align_story(&corpus.articles, &members);
+    if let Some(cap) = alignment.blocks_cap {
+        crate::text::sanitize::eprint_line(&format!(
+            "parallax: long articles: only the first {cap} block(s) of each aligned"
+        ));
+    }
     let article = &corpus.articles[index];
-    let others: Vec<usize> = story
-        .articles
-        .iter()
-        .copied()
-        .filter(|&a| a != index)
-        .collect();
+    let others: Vec<usize> = members.iter().copied().filter(|&a| a != index).collect();
     let mut out = crate::text::sanitize::stdout();
     match format {
         AlignFormat::Json => {
@@ -218,7 +231,12 @@ pub fn print_compare(
     };
     let reports: Vec<Report> = stories
         .iter()
-        .map(|s| Report::new(corpus, &StoryAnalysis::new(corpus, s)))
+        // As the reader does: a story of hundreds of items is compared on a spread of them.
+        .map(|s| {
+            let analysis =
+                StoryAnalysis::capped(corpus, s, crate::app::compare::MAX_COMPARED_ARTICLES);
+            Report::new(corpus, &analysis)
+        })
         .collect();
     let mut out = crate::text::sanitize::stdout();
     match format {

@@ -104,6 +104,9 @@ pub struct Report {
     pub aligned: Vec<Vec<AlignedBlock>>,
     pub figures: Vec<FigureGroup>,
     pub quotes: Vec<QuoteGroup>,
+    /// What the analysis left out to stay bounded (a story of hundreds of articles, very
+    /// long articles), one sentence each; empty when nothing was.
+    pub limits: Vec<String>,
     /// Article ids in the story's order: the columns of the aligned table.
     #[serde(skip)]
     columns: Vec<(String, String, String)>,
@@ -192,6 +195,7 @@ impl Report {
             aligned,
             figures: analysis.figures.clone(),
             quotes: analysis.quotes.clone(),
+            limits: analysis.limits.clone(),
             columns: articles
                 .iter()
                 .map(|a| (a.id.clone(), a.perspective.clone(), outlet_of(a)))
@@ -301,6 +305,9 @@ pub fn markdown(reports: &[Report]) -> String {
             r.story.articles,
             r.story.id.replace('`', "'")
         );
+        for limit in &r.limits {
+            let _ = writeln!(md, "> Limit: {}\n", md_escape(limit));
+        }
         md.push_str("## Articles by perspective\n\n");
         for p in &r.perspectives {
             let _ = writeln!(md, "### {}\n", md_escape(&p.label));
@@ -526,6 +533,9 @@ pub fn html(reports: &[Report]) -> String {
             r.perspectives.len(),
             esc(&r.story.id)
         );
+        for limit in &r.limits {
+            let _ = writeln!(h, "<p class=\"meta\">Limit: {}</p>", esc(limit));
+        }
         let _ = writeln!(
             h,
             "<nav><a href=\"#{0}\">Articles</a>{1}<a href=\"#{2}\">Aligned paragraphs</a><a href=\"#{3}\">Figures</a><a href=\"#{4}\">Quotes</a></nav>\n</header>",

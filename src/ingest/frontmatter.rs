@@ -15,9 +15,11 @@ pub fn split(text: &str) -> (Option<Meta>, &str, Option<String>) {
             continue;
         };
         let closing = format!("\n{fence}");
-        let Some(end) = rest
+        // Where the header ends, and where the closing fence line starts after it.
+        let Some((end, fence_start)) = rest
             .find(&closing)
-            .or_else(|| rest.starts_with(fence).then_some(0))
+            .map(|at| (at, at + 1))
+            .or_else(|| rest.starts_with(fence).then_some((0, 0)))
         else {
             return (
                 None,
@@ -28,7 +30,8 @@ pub fn split(text: &str) -> (Option<Meta>, &str, Option<String>) {
             );
         };
         let header = &rest[..end];
-        let body_start = (end + closing.len()).min(rest.len());
+        // Past the fence itself: the rest of its line may be any text, multi-byte included.
+        let body_start = fence_start + fence.len();
         let body = rest[body_start..]
             .trim_start_matches(|c| c != '\n')
             .trim_start_matches('\n');
@@ -46,7 +49,8 @@ pub fn split(text: &str) -> (Option<Meta>, &str, Option<String>) {
 }
 
 fn parse_toml(header: &str) -> Result<Meta, String> {
-    let table: toml::Table = toml::from_str(header).map_err(|e| e.to_string())?;
+    let table: toml::Table =
+        toml::from_str(header).map_err(|e| super::manifest::describe_toml_error(header, &e))?;
     Ok(meta_from_pairs(table.iter().map(|(k, v)| {
         let value = match v {
             toml::Value::String(s) => s.clone(),
@@ -133,6 +137,18 @@ mod tests {
         assert!(meta.is_none());
         assert_eq!(body, "---\ntitle: x\nno end");
         assert!(warning.unwrap().contains("never closed"));
+    }
+
+    /// Found by fuzzing (fuzz/seeds/manifest/fence-then-multibyte): an empty header closed by a
+    /// fence followed by a multi-byte character sliced inside that character.
+    #[test]
+    fn closing_fence_followed_by_multibyte_text() {
+        let text = "+++\n+++\u{2013}Tr\0\0\0\u{15}\0\0s ahe\nBody line.\n";
+        let (meta, body, warning) = split(text);
+        assert!(meta.is_some(), "{warning:?}");
+        assert_eq!(body, "Body line.\n");
+        let (_, body, _) = split("---\n---é\nBody.");
+        assert_eq!(body, "Body.");
     }
 
     #[test]

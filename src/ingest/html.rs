@@ -72,13 +72,21 @@ fn meta_content(doc: &Html, selector: &str) -> Option<String> {
 /// Blocks of an HTML fragment. Text outside any block element (as WordPress leaves it when a
 /// paragraph lost its opening tag) still forms paragraphs; stray closing tags do no harm.
 pub fn blocks_from_html(fragment: &str) -> Vec<RawBlock> {
-    // The walker recurses: it never sees more than `MAX_HTML_DEPTH` levels.
+    // The walker is iterative; the cut still bounds the parser's tree and the cost of the
+    // ancestor checks in `text_of`.
     let fragment = super::limits::bounded_html(fragment);
     let doc = Html::parse_fragment(&fragment);
     let mut walker = Walker::default();
     walker.walk(doc.tree.root(), false);
     walker.flush(BlockKind::Paragraph);
     walker.blocks
+}
+
+/// An element whose children are walked: inside a quote or not, and the block kind its end
+/// closes.
+struct Inside {
+    in_quote: bool,
+    then_flush: Option<BlockKind>,
 }
 
 #[derive(Default)]
@@ -101,82 +109,132 @@ impl Walker {
         }
     }
 
-    /// `in_quote` turns paragraphs into quotes inside a `<blockquote>`.
-    fn walk(&mut self, node: NodeRef<Node>, in_quote: bool) {
+    /// The blocks under `root`. `in_quote` turns paragraphs into quotes inside a
+    /// `<blockquote>`. Iterative, with an explicit stack of what is left to do: the depth of a
+    /// tree from outside must never become the depth of our call stack.
+    fn walk(&mut self, root: NodeRef<Node>, in_quote: bool) {
+        enum Step<'a> {
+            /// Visit this node, then the siblings after it.
+            From(NodeRef<'a, Node>, bool),
+            /// End the inline text gathered so far as a block of this kind.
+            Flush(BlockKind),
+        }
+        let mut todo: Vec<Step> = root
+            .first_child()
+            .map(|first| Step::From(first, in_quote))
+            .into_iter()
+            .collect();
+        while let Some(step) = todo.pop() {
+            let (mut node, in_quote) = match step {
+                Step::Flush(kind) => {
+                    self.flush(kind);
+                    continue;
+                }
+                Step::From(node, in_quote) => (node, in_quote),
+            };
+            loop {
+                if let Some(inside) = self.visit(node, in_quote) {
+                    // The children go first, then the flush that closes them, then the
+                    // siblings: pushed in reverse.
+                    if let Some(next) = node.next_sibling() {
+                        todo.push(Step::From(next, in_quote));
+                    }
+                    if let Some(kind) = inside.then_flush {
+                        todo.push(Step::Flush(kind));
+                    }
+                    if let Some(first) = node.first_child() {
+                        todo.push(Step::From(first, inside.in_quote));
+                    }
+                    break;
+                }
+                match node.next_sibling() {
+                    Some(next) => node = next,
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Take what `node` gives by itself; `Some` when its children are to be walked too.
+    fn visit(&mut self, node: NodeRef<Node>, in_quote: bool) -> Option<Inside> {
         let paragraph = if in_quote {
             BlockKind::Quote
         } else {
             BlockKind::Paragraph
         };
-        for child in node.children() {
-            match child.value() {
-                Node::Text(text) => self.inline.push_str(text),
-                Node::Element(element) => match element.name() {
-                    "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "nav"
-                    | "footer" | "form" | "button" | "select" | "head" => {}
-                    "br" => self.inline.push(' '),
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                        self.flush(paragraph);
-                        self.push_text(BlockKind::Heading, child);
+        let walk_then = |then_flush| {
+            Some(Inside {
+                in_quote,
+                then_flush,
+            })
+        };
+        match node.value() {
+            Node::Text(text) => self.inline.push_str(text),
+            Node::Element(element) => match element.name() {
+                "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "nav"
+                | "footer" | "form" | "button" | "select" | "head" => {}
+                "br" => self.inline.push(' '),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    self.flush(paragraph);
+                    self.push_text(BlockKind::Heading, node);
+                }
+                "li" | "dt" | "dd" => {
+                    self.flush(paragraph);
+                    let nested = node.children().any(|c| {
+                        matches!(c.value(), Node::Element(e) if matches!(e.name(), "ul" | "ol"))
+                    });
+                    if nested {
+                        return walk_then(Some(BlockKind::ListItem));
                     }
-                    "li" | "dt" | "dd" => {
-                        self.flush(paragraph);
-                        let nested = child.children().any(|c| {
-                            matches!(c.value(), Node::Element(e) if matches!(e.name(), "ul" | "ol"))
-                        });
-                        if nested {
-                            self.walk(child, in_quote);
-                            self.flush(BlockKind::ListItem);
-                        } else {
-                            self.push_text(BlockKind::ListItem, child);
-                        }
-                    }
-                    "blockquote" => {
-                        self.flush(paragraph);
-                        self.walk(child, true);
-                        self.flush(BlockKind::Quote);
-                    }
-                    "figcaption" | "caption" => {
-                        self.flush(paragraph);
-                        self.push_text(BlockKind::Caption, child);
-                    }
-                    "table" => {
-                        self.flush(paragraph);
-                        self.push_table(child);
-                    }
-                    "img" => {
-                        let alt = element.attr("alt").map(collapse_spaces).unwrap_or_default();
-                        let url = element.attr("src").unwrap_or_default().to_string();
-                        self.flush(paragraph);
-                        self.blocks.push(RawBlock {
-                            kind: RawKind::Image { url },
-                            text: alt,
-                            rows: None,
-                        });
-                    }
-                    "hr" => {
-                        self.flush(paragraph);
-                        self.blocks.push(RawBlock {
-                            kind: RawKind::Separator,
-                            text: "---".into(),
-                            rows: None,
-                        });
-                    }
-                    "p" if is_bold_only(child) => {
-                        self.flush(paragraph);
-                        self.push_text(BlockKind::Heading, child);
-                    }
-                    "p" | "div" | "section" | "article" | "main" | "header" | "aside"
-                    | "figure" | "ul" | "ol" | "dl" | "pre" | "address" | "body" | "html" => {
-                        self.flush(paragraph);
-                        self.walk(child, in_quote);
-                        self.flush(paragraph);
-                    }
-                    _ => self.walk(child, in_quote),
-                },
-                _ => {}
-            }
+                    self.push_text(BlockKind::ListItem, node);
+                }
+                "blockquote" => {
+                    self.flush(paragraph);
+                    return Some(Inside {
+                        in_quote: true,
+                        then_flush: Some(BlockKind::Quote),
+                    });
+                }
+                "figcaption" | "caption" => {
+                    self.flush(paragraph);
+                    self.push_text(BlockKind::Caption, node);
+                }
+                "table" => {
+                    self.flush(paragraph);
+                    self.push_table(node);
+                }
+                "img" => {
+                    let alt = element.attr("alt").map(collapse_spaces).unwrap_or_default();
+                    let url = element.attr("src").unwrap_or_default().to_string();
+                    self.flush(paragraph);
+                    self.blocks.push(RawBlock {
+                        kind: RawKind::Image { url },
+                        text: alt,
+                        rows: None,
+                    });
+                }
+                "hr" => {
+                    self.flush(paragraph);
+                    self.blocks.push(RawBlock {
+                        kind: RawKind::Separator,
+                        text: "---".into(),
+                        rows: None,
+                    });
+                }
+                "p" if is_bold_only(node) => {
+                    self.flush(paragraph);
+                    self.push_text(BlockKind::Heading, node);
+                }
+                "p" | "div" | "section" | "article" | "main" | "header" | "aside" | "figure"
+                | "ul" | "ol" | "dl" | "pre" | "address" | "body" | "html" => {
+                    self.flush(paragraph);
+                    return walk_then(Some(paragraph));
+                }
+                _ => return walk_then(None),
+            },
+            _ => {}
         }
+        None
     }
 
     fn push_text(&mut self, kind: BlockKind, node: NodeRef<Node>) {
@@ -195,23 +253,27 @@ impl Walker {
     }
 }
 
-fn collect_rows(node: NodeRef<Node>, rows: &mut Vec<Vec<String>>) {
-    for child in node.children() {
-        if let Node::Element(e) = child.value() {
-            match e.name() {
-                "tr" => {
-                    let cells: Vec<String> = child
-                        .children()
-                        .filter(|c| matches!(c.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
-                        .map(|c| collapse_spaces(&text_of(c)))
-                        .collect();
-                    if !cells.is_empty() {
-                        rows.push(cells);
-                    }
+/// The rows of a table, in document order; nested tables are layout, not data. Iterative, like
+/// the walker.
+fn collect_rows(table: NodeRef<Node>, rows: &mut Vec<Vec<String>>) {
+    let mut todo: Vec<NodeRef<Node>> = table.children().rev().collect();
+    while let Some(node) = todo.pop() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        match e.name() {
+            "tr" => {
+                let cells: Vec<String> = node
+                    .children()
+                    .filter(|c| matches!(c.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
+                    .map(|c| collapse_spaces(&text_of(c)))
+                    .collect();
+                if !cells.is_empty() {
+                    rows.push(cells);
                 }
-                "table" => {} // nested tables are layout, not data
-                _ => collect_rows(child, rows),
             }
+            "table" => {}
+            _ => todo.extend(node.children().rev()),
         }
     }
 }
@@ -308,6 +370,66 @@ mod tests {
         );
         assert_eq!(blocks[5].block_kind(), Some(BlockKind::Caption));
         assert_eq!(blocks.len(), 6);
+    }
+
+    #[test]
+    fn nested_lists_keep_document_order() {
+        let html = "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><p>d</p>";
+        assert_eq!(
+            texts(&blocks_from_html(html)),
+            vec![
+                (Some(BlockKind::Paragraph), "a"),
+                (Some(BlockKind::ListItem), "b"),
+                (Some(BlockKind::ListItem), "c"),
+                (Some(BlockKind::Paragraph), "d"),
+            ]
+        );
+    }
+
+    /// The walker on a tree far deeper than the cut allows (parsed here without the cut), on
+    /// a 2 MiB stack like the loader's threads: a recursive walk would overflow.
+    #[test]
+    fn the_walker_needs_no_stack_for_depth() {
+        let run = || {
+            let depth = 10_000;
+            let html = format!(
+                "{}<p>bottom</p>{}<p>after</p>",
+                "<blockquote><div>".repeat(depth),
+                "</div></blockquote>".repeat(depth)
+            );
+            let doc = Html::parse_fragment(&html);
+            let mut walker = Walker::default();
+            walker.walk(doc.tree.root(), false);
+            walker.flush(BlockKind::Paragraph);
+            walker.blocks
+        };
+        let blocks = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(run)
+            .expect("spawn")
+            .join()
+            .expect("no overflow");
+        assert_eq!(
+            texts(&blocks),
+            vec![
+                (Some(BlockKind::Quote), "bottom"),
+                (Some(BlockKind::Paragraph), "after")
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_in_order_and_nested_tables_skipped() {
+        let html = "<table><thead><tr><th>h</th></tr></thead><tbody><tr><td>1</td></tr><tr><td>2<table><tr><td>x</td></tr></table></td></tr></tbody></table>";
+        let blocks = blocks_from_html(html);
+        assert_eq!(
+            blocks[0].rows,
+            Some(vec![
+                vec!["h".to_string()],
+                vec!["1".into()],
+                vec!["2x".into()]
+            ])
+        );
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub fn parse_lenient(text: &str) -> Result<(Value, Vec<String>), String> {
     }
     match serde_json::from_str::<Value>(&repair.text) {
         Ok(value) => Ok((value, notes)),
+        Err(e) if e.to_string().contains("recursion limit") => Err(format!(
+            "JSON nested deeper than {} levels; skipped",
+            super::limits::MAX_JSON_DEPTH
+        )),
         Err(e) => Err(format!("invalid JSON that could not be repaired: {e}")),
     }
 }

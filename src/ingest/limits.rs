@@ -16,6 +16,13 @@ pub const MAX_HTML_DEPTH: usize = 256;
 /// Tags one HTML document may hold before further tags are dropped (their text kept): the
 /// extractor's scoring grows faster than the tree, so this caps the work per page.
 pub const MAX_HTML_TAGS: usize = 60_000;
+/// JSON nesting: serde_json's own recursion limit, which refuses deeper documents with an error
+/// (and keeps its recursive parser and `Value` drop within the stack). Named here so the
+/// warning can say it.
+pub const MAX_JSON_DEPTH: usize = 128;
+/// TOML nesting (manifest, front matter, config): toml_edit's own recursion limit (its
+/// `unbounded` feature stays off), which refuses deeper documents with an error.
+pub const MAX_TOML_DEPTH: usize = 80;
 /// Items read from one feed or JSON array.
 pub const MAX_FEED_ITEMS: usize = 2_000;
 /// Characters of one block: a 20 MB single line is no paragraph, and every later pass
