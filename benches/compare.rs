@@ -5,7 +5,7 @@
 //! `cargo bench --bench compare`
 #![allow(clippy::disallowed_macros)] // measurement notes, not untrusted text
 
-use parallax::analysis::align::align_story;
+use parallax::analysis::align::{align_story, align_story_with, AlignConfig};
 use parallax::analysis::cluster::cluster;
 use parallax::ingest::load_seeds;
 use parallax::model::{Article, Block, BlockKind};
@@ -238,4 +238,58 @@ fn cluster_and_align_corpus_of_10000(bencher: divan::Bencher) {
             .map(|s| align_story(&articles, &s.articles).pairs.len())
             .sum::<usize>()
     });
+}
+
+/// Paraphrase matching off, for the cost of the WordNet senses (`sense_weight` 0).
+fn without_senses() -> AlignConfig {
+    AlignConfig {
+        sense_weight: 0.0,
+        ..AlignConfig::default()
+    }
+}
+
+#[divan::bench(sample_count = 10)]
+fn align_story_of_50_without_senses(bencher: divan::Bencher) {
+    let articles = story(50, 7);
+    let members: Vec<usize> = (0..articles.len()).collect();
+    let config = without_senses();
+    bencher.bench(|| align_story_with(divan::black_box(&articles), &members, &config));
+}
+
+#[divan::bench(sample_count = 10, args = [true, false])]
+fn align_story_of_10(bencher: divan::Bencher, senses: bool) {
+    let articles = story(10, 11);
+    let members: Vec<usize> = (0..articles.len()).collect();
+    let config = if senses {
+        AlignConfig::default()
+    } else {
+        without_senses()
+    };
+    bencher.bench(|| align_story_with(divan::black_box(&articles), &members, &config));
+}
+
+/// Two long articles of 300 paragraphs each (varied seed paragraphs): 90,000 block pairs.
+#[divan::bench(sample_count = 5, args = [true, false])]
+fn align_two_articles_of_300(bencher: divan::Bencher, senses: bool) {
+    let pool = paragraph_pool();
+    let mut rng = Rng(0x300);
+    let articles: Vec<Article> = (0..2)
+        .map(|k| {
+            let blocks = (0..300)
+                .map(|_| vary(&pool[rng.below(pool.len())], &mut rng))
+                .collect();
+            article(
+                format!("long{k}"),
+                "2025-10-28".into(),
+                "Takaichi and Trump meet in Tokyo".into(),
+                blocks,
+            )
+        })
+        .collect();
+    let config = if senses {
+        AlignConfig::default()
+    } else {
+        without_senses()
+    };
+    bencher.bench(|| align_story_with(divan::black_box(&articles), &[0, 1], &config));
 }

@@ -295,3 +295,63 @@ fn a_multi_mb_page_gives_just_its_article() {
         .iter()
         .any(|t| t.contains("Comment ") || t.contains("Section 1")));
 }
+
+#[test]
+fn show_dropped_lists_what_the_page_extractor_left_out() {
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["show", "herald", "--dropped"])
+        .arg(fixture("herald-summit.html"))
+        .output()
+        .expect("run parallax");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (body, dropped) = stdout
+        .split_once("--- dropped (")
+        .expect("a dropped section");
+    let reason = "[web page extractor: outside the article text]";
+    // The related links, the comments and the most-read list (read off the fixture by hand).
+    for line in [
+        "Related articles",
+        "Lee to meet Trump in Gyeongju as tariff deadline nears",
+        "Opposition demands disclosure of investment terms",
+        "Most Popular",
+        "Weather: first cold wave of autumn arrives",
+        "Share Tweet Email",
+    ] {
+        assert!(
+            dropped.contains(&format!("{reason} {line}\n")),
+            "{line:?} not listed:\n{dropped}"
+        );
+        assert!(!body.contains(line), "{line:?} is in the body too");
+    }
+    // Article text is never listed as dropped.
+    assert!(!dropped.contains("President Lee Jae Myung is due to meet Trump"));
+    assert!(body.contains("President Lee Jae Myung is due to meet Trump"));
+}
+
+#[test]
+fn dropped_page_text_is_sanitised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("hostile.html");
+    let paragraph = "<p>Officials from both governments met in Tokyo on Tuesday and agreed \
+        to widen cooperation on shipbuilding, energy and the supply of critical minerals.</p>";
+    let html = format!(
+        "<html><head><title>Summit</title></head><body><article><h1>Summit</h1>{}</article>\
+         <aside><ul><li>Evil \u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2Jlink \u{9b}31m\u{202e}here</li>\
+         </ul></aside></body></html>",
+        paragraph.repeat(4)
+    );
+    std::fs::write(&page, html).expect("write page");
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["show", "hostile", "--dropped"])
+        .arg(&page)
+        .output()
+        .expect("run parallax");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("--- dropped ("), "{stdout}");
+    assert!(stdout.contains("Evil"), "the aside is listed: {stdout}");
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(!stdout.contains(bad), "{bad:?} reached the output");
+    }
+}

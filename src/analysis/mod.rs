@@ -8,6 +8,7 @@ pub mod duplicates;
 pub mod figure_identity;
 pub mod figures;
 pub mod gloss;
+pub mod paraphrase;
 pub mod quotes;
 pub mod story;
 pub mod tokens;

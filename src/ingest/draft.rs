@@ -1,7 +1,7 @@
 //! What a format parser hands to the shared pipeline: blocks before boilerplate removal, and the
 //! metadata the format itself carries (JSON fields, front matter, HTML meta tags).
 
-use crate::model::{Block, BlockKind, Format};
+use crate::model::{Block, BlockKind, Dropped, Format};
 use serde::Deserialize;
 
 /// A block as a parser saw it. Images and separators exist only here: the pipeline drops them.
@@ -121,6 +121,9 @@ pub struct Draft {
     pub item_suffix: Option<String>,
     /// The item's GUID in a feed, the strongest evidence of its identity (see `model::id`).
     pub guid: Option<String>,
+    /// Text the format's extractor left out (a web page's navigation lists, captions, related
+    /// links), listed before what the boilerplate rules drop (`show --dropped`).
+    pub dropped: Vec<Dropped>,
 }
 
 impl Draft {
@@ -134,6 +137,7 @@ impl Draft {
             extra_text: String::new(),
             item_suffix: None,
             guid: None,
+            dropped: Vec::new(),
         }
     }
 }

@@ -21,9 +21,10 @@ pub mod manifest;
 pub mod metadata;
 pub mod plain;
 pub mod seeds;
+pub mod web_dropped;
 pub mod webpage;
 
-use crate::model::{Article, Block, Corpus, Format, LoadWarning};
+use crate::model::{Article, Block, Corpus, Dropped, Format, LoadWarning};
 use crate::text::sanitize::{clean_line, clean_text};
 use boilerplate::Boilerplate;
 use classify::{Classifier, Evidence};
@@ -679,6 +680,7 @@ impl Ingestor<'_> {
             mut warnings,
             extra_text,
             guid,
+            dropped: left_out,
             ..
         } = draft;
         if let Some((entry, manifest_path)) = manifest {
@@ -792,7 +794,14 @@ impl Ingestor<'_> {
             story: clean(meta.story),
             blocks,
             warnings: warnings.iter().map(|w| clean_line(w)).collect(),
-            dropped: stripped.dropped,
+            dropped: left_out
+                .into_iter()
+                .map(|d| Dropped {
+                    text: clean_line(&d.text),
+                    reason: d.reason,
+                })
+                .chain(stripped.dropped)
+                .collect(),
         })
     }
 }

@@ -89,8 +89,10 @@ impl HtmlExtractor for WebPageExtractor {
         if meta.date.is_none() {
             meta.date = json_ld_date(html).or_else(|| time_element_date(html));
         }
+        let dropped = super::web_dropped::left_out(html, &blocks, &result.content_text);
         let mut draft = Draft::new(Format::Html, blocks);
         draft.meta = meta;
+        draft.dropped = dropped;
         draft
     }
 }
