@@ -159,6 +159,7 @@ mod tests {
             warnings: vec![],
             duplicates: vec![],
             legacy_ids: Default::default(),
+            ruled_perspectives: Default::default(),
         };
         (corpus, story)
     }
