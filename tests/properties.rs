@@ -78,10 +78,11 @@ proptest! {
         height in 0u16..120,
         columns in 0usize..8,
         focus in 0usize..10,
+        companion in 0usize..10,
         zoom: bool,
     ) {
         let area = Rect::new(0, 0, width, height);
-        let screen = layout::screen(area, columns, focus, zoom);
+        let screen = layout::screen(area, columns, focus, companion, zoom);
         if screen.too_small {
             prop_assert!(screen.panes.is_empty());
             return Ok(());
