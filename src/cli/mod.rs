@@ -429,7 +429,10 @@ pub fn main() -> ExitCode {
             format,
             dropped,
         }) => output::print_show(&corpus!(&paths), &id, format, dropped),
-        Some(Command::Check { paths }) => output::print_check(&corpus!(&paths)),
+        // `check` reports a missing path among the other warnings rather than stopping.
+        Some(Command::Check { paths }) => {
+            output::print_check(&session.load(&session.paths(&paths)))
+        }
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Note {
