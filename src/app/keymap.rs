@@ -128,6 +128,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
     ("stories", Action::Stories, "pick a story"),
     (
+        "mark-story-read",
+        Action::MarkStoryRead,
+        "mark every article of the story read",
+    ),
+    (
         "toggle-notes",
         Action::ToggleNotes,
         "show / hide the note line",

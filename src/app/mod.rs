@@ -98,6 +98,8 @@ pub enum Action {
     PrevCounterpart,
     /// `L`: the list of every article.
     ArticleList,
+    /// `M`: mark every article of the open story read.
+    MarkStoryRead,
     /// `v`: show or hide the note line under each pane's header.
     ToggleNotes,
     /// `e`: edit the focused article's note inline.
@@ -620,6 +622,7 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         Action::Quotes => state.overlays.push(Overlay::Quotes { group: 0, quote: 0 }),
         Action::ArticleList => state.open_article_list(corpus),
         Action::ToggleNotes => state.toggle_notes(),
+        Action::MarkStoryRead => mark_story_read(state, corpus),
         Action::EditNote if count > 0 => state.start_note_edit(corpus),
         Action::EditNoteExternal if count > 0 => state.external_note_edit(corpus),
         Action::Place => state.open_place_picker(corpus),
@@ -733,6 +736,25 @@ fn toggle_mark(state: &mut AppState, corpus: &Corpus, action: Action) {
         _ => "bookmark removed".to_string(),
     });
     if before != after {
+        state.effects.push(Effect::SaveState);
+    }
+}
+
+/// `M`: every article of the open story read, saved once.
+fn mark_story_read(state: &mut AppState, corpus: &Corpus) {
+    let Some(story) = corpus.stories.get(state.story) else {
+        return;
+    };
+    let mut marked = 0;
+    for &index in &story.articles {
+        let id = &corpus.articles[index].id;
+        if !state.reading.get(id).read {
+            state.reading.update(id, |s| s.read = true);
+            marked += 1;
+        }
+    }
+    state.message = Some(format!("{marked} article(s) of this story marked read"));
+    if marked > 0 {
         state.effects.push(Effect::SaveState);
     }
 }

@@ -1023,3 +1023,22 @@ fn editor_key_hands_the_note_to_the_terminal_side() {
         }]
     );
 }
+
+#[test]
+fn mark_story_read_marks_every_article_of_the_open_story_and_the_list_hides_them() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::MarkStoryRead);
+    for id in ["k1", "k2", "j1", "w1"] {
+        assert!(s.reading.get(id).read, "{id}");
+    }
+    assert!(!s.reading.get("s1").read, "another story's article");
+    assert_eq!(s.effects, vec![Effect::SaveState]);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("4 article(s) of this story marked read")
+    );
+    update(&mut s, &corpus, Action::ArticleList);
+    type_text(&mut s, &corpus, "unread");
+    assert_eq!(list_ids(&s, &corpus), ["s1"]);
+}

@@ -516,8 +516,11 @@ pub fn main() -> ExitCode {
             format,
             dropped,
         }) => output::print_show(&corpus!(&paths), &id, format, dropped),
-        // Warnings only: no stories, no duplicates.
-        Some(Command::Check { paths }) => output::print_check(&corpus!(&paths, false)),
+        // Warnings only: no stories, no duplicates; a missing path is reported among the
+        // other warnings rather than stopping.
+        Some(Command::Check { paths }) => {
+            output::print_check(&session.load_as(&session.paths(&paths), false))
+        }
         // Answered before the config was loaded, so a broken config can still be replaced.
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Store {
