@@ -4,7 +4,10 @@ use serde_json::Value;
 use std::process::Command;
 
 fn parallax(args: &[&str]) -> (i32, String) {
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args(args)
         .output()
         .expect("run parallax");

@@ -42,6 +42,7 @@ impl Home {
         command
             .args(args)
             .env("XDG_STATE_HOME", self.dir.path().join("state"))
+            .env("PARALLAX_DATA_DIR", self.dir.path().join("data"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config-home"))
             .env("HOME", self.dir.path())
             .output()

@@ -4,7 +4,10 @@ use serde_json::Value;
 use std::process::Command;
 
 fn json(args: &[&str]) -> Value {
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args(args)
         .output()
         .expect("the binary runs");
@@ -113,7 +116,10 @@ fn show_dropped_adds_the_dropped_blocks_with_reasons() {
 
 #[test]
 fn unknown_id_exits_with_status_2() {
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args(["show", "nope"])
         .output()
         .expect("runs");

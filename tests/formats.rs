@@ -149,7 +149,10 @@ fn a_wire_story_republished_is_shown_once_with_also_in() {
         "the story shows the story once"
     );
 
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args([
             "list",
             "--format",

@@ -5,7 +5,10 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn without_a_terminal_the_list_is_printed() {
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -232,7 +232,10 @@ fn show_prints_a_saved_news_page_cleanly() {
         ));
         return;
     }
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args([
             "show",
             "7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f",
@@ -298,7 +301,10 @@ fn a_multi_mb_page_gives_just_its_article() {
 
 #[test]
 fn show_dropped_lists_what_the_page_extractor_left_out() {
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args(["show", "herald", "--dropped"])
         .arg(fixture("herald-summit.html"))
         .output()
@@ -342,7 +348,10 @@ fn dropped_page_text_is_sanitised() {
         paragraph.repeat(4)
     );
     std::fs::write(&page, html).expect("write page");
+    // Its own store: never the real data dir, never another test's.
+    let data_dir = tempfile::tempdir().expect("a temporary data dir");
     let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env("PARALLAX_DATA_DIR", data_dir.path())
         .args(["show", "hostile", "--dropped"])
         .arg(&page)
         .output()
