@@ -203,15 +203,22 @@ pub fn store_path() -> Option<PathBuf> {
 /// earlier version (`legacy`) is copied in and renamed `state.json.migrated`, with a message.
 /// A store that cannot be opened gives an empty state and a warning.
 pub fn load_stored(store: &Path, legacy: Option<&Path>) -> Loaded {
-    let mut db = match crate::store::Store::open(store) {
-        Ok(db) => db,
-        Err(e) => {
-            return Loaded {
-                state: ReadingState::default(),
-                warning: Some(format!("{e}; reading state not loaded")),
-            }
-        }
-    };
+    match crate::store::Store::open(store) {
+        Ok(mut db) => load_from(&mut db, legacy),
+        Err(e) => unloaded(&e),
+    }
+}
+
+/// No reading state, because the store could not be opened (`why`).
+pub fn unloaded(why: &str) -> Loaded {
+    Loaded {
+        state: ReadingState::default(),
+        warning: Some(format!("{why}; reading state not loaded")),
+    }
+}
+
+/// `load_stored` on a store already open.
+pub fn load_from(db: &mut crate::store::Store, legacy: Option<&Path>) -> Loaded {
     let mut warning = None;
     if let Some(json) = legacy.filter(|p| p.is_file()) {
         let old = load(json);
@@ -239,13 +246,15 @@ pub fn load_stored(store: &Path, legacy: Option<&Path>) -> Loaded {
     }
 }
 
+/// Where an earlier version kept the reading state (`state.json`), migrated once.
+pub fn legacy_path() -> Option<PathBuf> {
+    default_dir().map(|d| d.join(FILE_NAME))
+}
+
 /// The default store, migrating the default `state.json` once.
 pub fn load_default() -> Loaded {
     match store_path() {
-        Some(store) => {
-            let legacy = default_dir().map(|d| d.join(FILE_NAME));
-            load_stored(&store, legacy.as_deref())
-        }
+        Some(store) => load_stored(&store, legacy_path().as_deref()),
         None => Loaded {
             state: ReadingState::default(),
             warning: Some("no data directory for the store (set HOME or XDG_DATA_HOME)".into()),
@@ -264,6 +273,19 @@ pub fn save_stored(
         return Ok(());
     }
     crate::store::Store::open(store)?.save_reading(&changed)
+}
+
+/// `save_stored` on a store already open.
+pub fn save_to(
+    db: &mut crate::store::Store,
+    before: &ReadingState,
+    after: &ReadingState,
+) -> Result<(), String> {
+    let changed = changes(before, after);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    db.save_reading(&changed)
 }
 
 /// `$XDG_STATE_HOME/parallax`, else `~/.local/state/parallax`.

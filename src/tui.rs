@@ -24,8 +24,9 @@ const WHEEL_LINES: i32 = 3;
 pub struct Options {
     pub keymap: Keymap,
     pub color: bool,
-    /// The store holding the reading state; None keeps marks and positions for this session only.
-    pub state_file: Option<PathBuf>,
+    /// The store holding the reading state (shared with the session's loads); an error
+    /// keeps marks and positions for this session only and is shown once.
+    pub store: Result<crate::store::Shared, String>,
     /// Folders and files to watch; empty for the bundled corpus.
     pub watch: Vec<PathBuf>,
     /// Loads the corpus again after a change in a watched folder.
@@ -38,6 +39,15 @@ pub struct Options {
 /// The feed fetch the reader runs in the background.
 pub type Fetcher = std::sync::Arc<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> String + Send + Sync>;
 
+/// Loads the corpus on the loading worker thread, reporting (files done, files in all).
+pub type Loader = Box<dyn FnOnce(crate::ingest::Progress) -> Corpus + Send>;
+
+/// What the loading worker tells the loop.
+enum LoadNews {
+    Progress(usize, usize),
+    Done(Box<Corpus>),
+}
+
 /// What the fetch worker tells the loop.
 enum FetchNews {
     Progress(usize, usize),
@@ -49,7 +59,7 @@ impl Default for Options {
         Options {
             keymap: Keymap::embedded().clone(),
             color: true,
-            state_file: None,
+            store: Err(String::new()),
             watch: Vec::new(),
             reload: None,
             fetch: None,
@@ -59,8 +69,19 @@ impl Default for Options {
 
 /// Run the reader until the user quits. The terminal is restored on every way out: normal
 /// return, error (below) and panic (ratatui's hook, wrapped to release the mouse too).
-#[allow(clippy::disallowed_methods)] // terminal control codes, not text
 pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
+    run_with(corpus, None, options)
+}
+
+/// Run the reader at once on an empty screen with a progress line while `loader` reads the
+/// corpus on a worker thread; the reader opens the article read last when it arrives.
+pub fn run_loading(loader: Loader, options: Options) -> anyhow::Result<()> {
+    let empty = Corpus::new(Vec::new(), Vec::new(), &Default::default());
+    run_with(empty, Some(loader), options)
+}
+
+#[allow(clippy::disallowed_methods)] // terminal control codes, not text
+fn run_with(corpus: Corpus, loader: Option<Loader>, options: Options) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -69,7 +90,7 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, corpus, &options));
+        .and_then(|()| event_loop(&mut terminal, corpus, loader, &options));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -78,37 +99,40 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut corpus: Corpus,
+    loader: Option<Loader>,
     options: &Options,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    let loaded = options
-        .state_file
-        .as_deref()
-        .map(|store| {
-            let legacy = crate::state::default_dir().map(|d| d.join(crate::state::FILE_NAME));
-            crate::state::load_stored(store, legacy.as_deref())
-        })
-        .map(|l| (l.state, l.warning))
-        .unwrap_or((ReadingState::default(), None));
+    let loaded = match &options.store {
+        Ok(store) => {
+            let l =
+                crate::state::load_from(&mut store.lock(), crate::state::legacy_path().as_deref());
+            (l.state, l.warning)
+        }
+        // No store at all (tests, no home): nothing to say.
+        Err(e) if e.is_empty() => (ReadingState::default(), None),
+        Err(e) => (ReadingState::default(), Some(e.clone())),
+    };
     let (mut reading, mut message) = loaded;
     // What the store held as this session saw it: a save writes only what changed since.
     let mut saved = reading.clone();
-    if let Some(moved) = reading.adopt(&corpus) {
-        // Saved at once, so the move happens once even if the reader is killed.
-        message = Some(
-            match options
-                .state_file
-                .as_deref()
-                .map(|p| crate::state::save_stored(p, &saved, &reading))
-            {
-                Some(Err(e)) => format!("{moved}, but saving failed: {e}"),
-                _ => moved,
-            },
-        );
-        saved = reading.clone();
+    if let Some(moved) = adopt_ids(&mut reading, &mut saved, &corpus, options) {
+        message = Some(moved);
     }
+    // The article in front when the reader was closed last: it opens first.
+    let last_article = options
+        .store
+        .as_ref()
+        .ok()
+        .and_then(|store| store.lock().last_article().ok().flatten());
+    // Started once the reading state is read (the worker holds the store while it loads):
+    // it reads the files while the first frame is drawn.
+    let mut loading = loader.map(spawn_load);
     let mut state = AppState::new(&corpus, options.keymap.clone(), size.width, size.height)
         .with_reading(&corpus, reading);
+    if loading.is_some() {
+        state.loading = Some(crate::app::loading::Loading::default());
+    }
     if message.is_some() {
         state.message = message;
     }
@@ -131,8 +155,11 @@ fn event_loop(
     let mut fetching: Option<std::sync::mpsc::Receiver<FetchNews>> = None;
     while state.running {
         let mut changed = false;
-        // With a watcher or a fetch running, wake up now and then to look; else block.
-        let ready = if watcher.is_some() || fetching.is_some() {
+        // With a watcher, a fetch or the load running, wake up now and then to look; else
+        // block. Loading looks often: its result is what the reader is waiting for.
+        let ready = if loading.is_some() {
+            event::poll(Duration::from_millis(20))?
+        } else if watcher.is_some() || fetching.is_some() {
             event::poll(Duration::from_millis(200))?
         } else {
             true
@@ -155,6 +182,28 @@ fn event_loop(
                 let fresh = reload();
                 state = state.reloaded(&corpus, &fresh);
                 corpus = fresh;
+                changed = true;
+            }
+        }
+        if let Some(news) = &loading {
+            let mut done = None;
+            while let Ok(item) = news.try_recv() {
+                match item {
+                    LoadNews::Progress(done, total) => {
+                        changed |=
+                            update(&mut state, &corpus, Action::LoadProgress { done, total });
+                    }
+                    LoadNews::Done(fresh) => done = Some(*fresh),
+                }
+            }
+            if let Some(fresh) = done {
+                loading = None;
+                let mut reading = std::mem::take(&mut state.reading);
+                let moved = adopt_ids(&mut reading, &mut saved, &fresh, options);
+                state.reading = reading;
+                state = state.loaded(&corpus, &fresh, last_article.as_deref());
+                corpus = fresh;
+                state.message = moved;
                 changed = true;
             }
         }
@@ -204,8 +253,12 @@ fn event_loop(
                     match edit_in_editor(terminal, &note) {
                         Ok(text) => {
                             state.set_note(&id, &text);
-                            if let Some(path) = &options.state_file {
-                                match crate::state::save_stored(path, &saved, &state.reading) {
+                            if let Ok(store) = &options.store {
+                                match crate::state::save_to(
+                                    &mut store.lock(),
+                                    &saved,
+                                    &state.reading,
+                                ) {
                                     Ok(()) => saved = state.reading.clone(),
                                     Err(e) => {
                                         state.message =
@@ -220,8 +273,8 @@ fn event_loop(
                     changed = true;
                 }
                 Effect::SaveState => {
-                    if let Some(path) = &options.state_file {
-                        match crate::state::save_stored(path, &saved, &state.reading) {
+                    if let Ok(store) = &options.store {
+                        match crate::state::save_to(&mut store.lock(), &saved, &state.reading) {
                             Ok(()) => saved = state.reading.clone(),
                             Err(e) => {
                                 state.message = Some(format!("could not save reading state: {e}"));
@@ -236,7 +289,57 @@ fn event_loop(
             draw(terminal, &state, &corpus, options.color)?;
         }
     }
+    if let (Ok(store), None) = (&options.store, &loading) {
+        if let Some(id) = state.front_article(&corpus) {
+            // Only a convenience for the next launch: a failed write is not worth a word.
+            let _ = store.lock().set_last_article(id);
+        }
+    }
     Ok(())
+}
+
+/// Move reading state saved under ids of earlier versions onto `corpus`'s ids, saving the
+/// move at once (so it happens once even if the reader is killed). The message says what moved.
+fn adopt_ids(
+    reading: &mut ReadingState,
+    saved: &mut ReadingState,
+    corpus: &Corpus,
+    options: &Options,
+) -> Option<String> {
+    let moved = reading.adopt(corpus)?;
+    let message = match options
+        .store
+        .as_ref()
+        .ok()
+        .map(|store| crate::state::save_to(&mut store.lock(), saved, reading))
+    {
+        Some(Err(e)) => format!("{moved}, but saving failed: {e}"),
+        _ => moved,
+    };
+    *saved = reading.clone();
+    Some(message)
+}
+
+/// Load on its own thread; progress and the corpus come back over the channel. A panic in
+/// the loader gives an empty corpus with a warning rather than a reader stuck loading.
+fn spawn_load(loader: Loader) -> std::sync::mpsc::Receiver<LoadNews> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let progress = send.clone();
+        let report = move |done, total| {
+            let _ = progress.send(LoadNews::Progress(done, total));
+        };
+        let corpus = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loader(&report)))
+            .unwrap_or_else(|_| {
+                let warning = crate::model::LoadWarning {
+                    file: "corpus".into(),
+                    message: "internal error while loading; nothing loaded".into(),
+                };
+                Corpus::new(Vec::new(), vec![warning], &Default::default())
+            });
+        let _ = send.send(LoadNews::Done(Box::new(corpus)));
+    });
+    receive
 }
 
 /// Run the fetch on its own thread; progress and the summary come back over the channel.

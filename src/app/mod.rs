@@ -6,6 +6,7 @@ pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod notes;
 pub mod place;
 pub mod search;
@@ -110,6 +111,11 @@ pub enum Action {
     Place,
     /// `w`: gloss the focused paragraph (why it sits level with its counterpart).
     Why,
+    /// The loading worker read `done` of `total` files (no key gives this).
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -220,6 +226,8 @@ pub struct AppState {
     pub show_notes: bool,
     /// The note being typed inline (`e`), until Enter or Esc.
     pub note_edit: Option<notes::NoteEdit>,
+    /// Set while the corpus loads on the worker thread (the frame shows the progress).
+    pub loading: Option<loading::Loading>,
 }
 
 impl AppState {
@@ -250,6 +258,7 @@ impl AppState {
             articles: article_list::ArticleList::default(),
             show_notes: false,
             note_edit: None,
+            loading: None,
         };
         state.open_story(corpus, story);
         state
@@ -590,6 +599,11 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     if let Action::Resize { width, height } = action {
         // Positions are anchors (block, offset), so they survive the new widths as they are.
         state.size = Rect::new(0, 0, width, height);
+        return;
+    }
+    if let Action::LoadProgress { done, total } = action {
+        // Not a key: the message and overlays stay as they are.
+        state.loading = Some(loading::Loading { done, total });
         return;
     }
     state.message = None;

@@ -179,6 +179,8 @@ pub struct Session {
     pub config: Config,
     pub classifier: &'static Classifier,
     pub keymap: Keymap,
+    /// The store, opened on first use and shared by everything after (see `store`).
+    store: std::sync::OnceLock<Result<crate::store::Shared, String>>,
 }
 
 impl Session {
@@ -237,6 +239,7 @@ impl Session {
             config,
             classifier,
             keymap,
+            store: std::sync::OnceLock::new(),
         })
     }
 
@@ -258,7 +261,33 @@ impl Session {
 
     /// As `load`; `stories: false` skips clustering and duplicates (what `check` needs).
     pub fn load_as(&self, paths: &[PathBuf], stories: bool) -> Corpus {
-        load_with_stories(self.classifier, &self.paths(paths), stories)
+        load_with_stories(self.classifier, &self.paths(paths), stories, &self.store())
+    }
+
+    /// The reader's corpus, loaded on its worker thread (see `tui::run_loading`).
+    pub fn loader(&self, given: &[PathBuf]) -> crate::tui::Loader {
+        let paths = self.paths(given);
+        let classifier = self.classifier;
+        let store = self.store();
+        Box::new(move |progress| load_corpus(classifier, &paths, true, &store, Some(progress)))
+    }
+
+    /// The store at its default place, opened once per session; an error (no home, a
+    /// store from a newer version) is worded for the user and repeated to every caller.
+    pub fn store(&self) -> Result<crate::store::Shared, String> {
+        self.store
+            .get_or_init(|| crate::store::Store::open_default().map(crate::store::Shared::new))
+            .clone()
+    }
+
+    /// The saved reading state (empty, with a warning, without a store).
+    pub fn reading(&self) -> crate::state::Loaded {
+        match self.store() {
+            Ok(store) => {
+                crate::state::load_from(&mut store.lock(), crate::state::legacy_path().as_deref())
+            }
+            Err(e) => crate::state::unloaded(&e),
+        }
     }
 
     /// How the reader runs: keys, colour, reading state, and live reload of opened folders.
@@ -270,10 +299,12 @@ impl Session {
         // the fetched folder into it.
         let default_corpus = given.is_empty();
         let config_paths = self.config.expanded_paths();
+        let store = self.store();
+        let reload_store = store.clone();
         crate::tui::Options {
             keymap: self.keymap.clone(),
             color: self.config.theme.use_color(),
-            state_file: crate::state::store_path(),
+            store: store.map_err(|e| format!("{e}; reading state not loaded")),
             reload: (default_corpus || !paths.is_empty()).then(|| {
                 Box::new(move || {
                     let now = if default_corpus {
@@ -281,7 +312,7 @@ impl Session {
                     } else {
                         reload_paths.clone()
                     };
-                    load_with(classifier, &now)
+                    load_with_stories(classifier, &now, true, &reload_store)
                 }) as Box<dyn Fn() -> Corpus>
             }),
             watch: paths,
@@ -301,14 +332,21 @@ fn default_paths(config_paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// `parallax note`: the note lives in the reading state, keyed by article id.
-fn note(corpus: &Corpus, id: &str, text: Option<String>, clear: bool) -> std::io::Result<ExitCode> {
-    let Some(path) = crate::state::store_path() else {
-        crate::text::sanitize::eprint_line(
-            "parallax: no data directory for the store (set HOME or XDG_DATA_HOME)",
-        );
-        return Ok(ExitCode::FAILURE);
+fn note(
+    session: &Session,
+    corpus: &Corpus,
+    id: &str,
+    text: Option<String>,
+    clear: bool,
+) -> std::io::Result<ExitCode> {
+    let store = match session.store() {
+        Ok(store) => store,
+        Err(e) => {
+            crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
+            return Ok(ExitCode::FAILURE);
+        }
     };
-    let loaded = crate::state::load_default();
+    let loaded = session.reading();
     if let Some(warning) = &loaded.warning {
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
@@ -331,7 +369,7 @@ fn note(corpus: &Corpus, id: &str, text: Option<String>, clear: bool) -> std::io
     }
     let note = text.map(|t| crate::text::sanitize::clean_line(&t));
     state.update(id, |s| s.note = note);
-    crate::state::save_stored(&path, &before, &state).map_err(std::io::Error::other)?;
+    crate::state::save_to(&mut store.lock(), &before, &state).map_err(std::io::Error::other)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -342,11 +380,12 @@ fn place(
     perspective: Option<String>,
     clear: bool,
 ) -> std::io::Result<ExitCode> {
-    let Some(path) = crate::state::store_path() else {
-        crate::text::sanitize::eprint_line(
-            "parallax: no data directory for the store (set HOME or XDG_DATA_HOME)",
-        );
-        return Ok(ExitCode::FAILURE);
+    let store = match session.store() {
+        Ok(store) => store,
+        Err(e) => {
+            crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
+            return Ok(ExitCode::FAILURE);
+        }
     };
     let chosen = match perspective {
         Some(p) if session.classifier.perspective(&p).is_none() => {
@@ -378,42 +417,66 @@ fn place(
             id.to_string()
         }
     };
-    let loaded = crate::state::load_default();
+    let loaded = session.reading();
     if let Some(warning) = &loaded.warning {
         crate::text::sanitize::eprint_line(&format!("parallax: {warning}"));
     }
     let mut state = loaded.state.clone();
     state.update(&id, |s| s.perspective = chosen);
-    crate::state::save_stored(&path, &loaded.state, &state).map_err(std::io::Error::other)?;
+    crate::state::save_to(&mut store.lock(), &loaded.state, &state)
+        .map_err(std::io::Error::other)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The bundled seeds when no path is given, else the given files and folders, under the
-/// active rules (the embedded ones unless a config was installed).
+/// active rules (the embedded ones unless a config was installed), with the default store.
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    load_with(Classifier::active(), paths)
+    let store = crate::store::Store::open_default().map(crate::store::Shared::new);
+    load_with_stories(Classifier::active(), paths, true, &store)
 }
 
-fn load_with(classifier: &'static Classifier, paths: &[PathBuf]) -> Corpus {
-    load_with_stories(classifier, paths, true)
+/// The bundled seeds when no path is given, else the given files and folders, under the
+/// rules of `classifier`, with the session's store (`Err`: loaded without it, saying why).
+pub fn load_with_stories(
+    classifier: &'static Classifier,
+    paths: &[PathBuf],
+    stories: bool,
+    store: &Result<crate::store::Shared, String>,
+) -> Corpus {
+    load_corpus(classifier, paths, stories, store, None)
 }
 
-fn load_with_stories(classifier: &'static Classifier, paths: &[PathBuf], stories: bool) -> Corpus {
+/// `load_with_stories`, telling `progress` (files read, files in all) as it goes.
+fn load_corpus(
+    classifier: &'static Classifier,
+    paths: &[PathBuf],
+    stories: bool,
+    store: &Result<crate::store::Shared, String>,
+    progress: Option<crate::ingest::Progress>,
+) -> Corpus {
     // The reader's own placements (`parallax place`, `P`) win over every rule, and train the
     // inference of the articles nothing placed.
-    let choices = crate::state::load_default().state.placements();
+    let choices = match store {
+        Ok(store) => {
+            crate::state::load_from(&mut store.lock(), crate::state::legacy_path().as_deref())
+                .state
+                .placements()
+        }
+        Err(_) => Default::default(),
+    };
     let ingestor = Ingestor {
         classifier,
         stories,
         choices: Some(&choices),
+        progress,
         ..Ingestor::default()
     };
     let mut corpus = if paths.is_empty() {
         ingestor.load_seeds()
     } else {
         // The store makes a launch cost what changed; without one, everything is parsed.
-        match crate::store::Store::open_default() {
-            Ok(mut store) => ingestor.load_paths_cached(paths, Some(&mut store)),
+        match store {
+            Ok(store) => ingestor.load_paths_cached(paths, Some(&mut store.lock())),
             Err(e) => {
                 let mut corpus = ingestor.load_paths(paths);
                 corpus.warnings.push(crate::model::LoadWarning {
@@ -469,15 +532,21 @@ pub fn main() -> ExitCode {
     };
     // Every command opens the same corpus as the reader: the given paths, else the config's
     // `paths`, else the seeds; a path that does not exist is an error naming it.
+    let exists = |paths: &[PathBuf]| -> Result<(), ExitCode> {
+        match paths.iter().find(|p| !p.exists()) {
+            Some(missing) => {
+                crate::text::sanitize::eprint_line(&format!(
+                    "parallax: {}: no such file or folder",
+                    missing.display()
+                ));
+                Err(ExitCode::from(2))
+            }
+            None => Ok(()),
+        }
+    };
     let load = |given: &[PathBuf], stories: bool| -> Result<Corpus, ExitCode> {
         let paths = session.paths(given);
-        if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-            crate::text::sanitize::eprint_line(&format!(
-                "parallax: {}: no such file or folder",
-                missing.display()
-            ));
-            return Err(ExitCode::from(2));
-        }
+        exists(&paths)?;
         Ok(session.load_as(&paths, stories))
     };
     macro_rules! corpus {
@@ -493,13 +562,17 @@ pub fn main() -> ExitCode {
     }
     let result = match cli.command {
         None => {
-            let corpus = corpus!(&cli.paths);
             // The reader needs a terminal; piped or redirected, print the list instead.
             use std::io::IsTerminal;
             #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
             let interactive = std::io::stdout().is_terminal();
             if interactive && std::io::stdin().is_terminal() {
-                return match crate::tui::run(corpus, session.reader_options(&cli.paths)) {
+                if let Err(code) = exists(&session.paths(&cli.paths)) {
+                    return code;
+                }
+                // The first frame comes at once; the corpus loads on a worker thread.
+                let loader = session.loader(&cli.paths);
+                return match crate::tui::run_loading(loader, session.reader_options(&cli.paths)) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
@@ -507,15 +580,22 @@ pub fn main() -> ExitCode {
                     }
                 };
             }
-            output::print_list(&corpus, ListFormat::Table)
+            let corpus = corpus!(&cli.paths, false);
+            output::print_list(&corpus, ListFormat::Table, &|| session.reading().state)
         }
-        Some(Command::List { paths, format }) => output::print_list(&corpus!(&paths), format),
+        Some(Command::List { paths, format }) => {
+            // The table names no story: only the JSON (`story_shown`, `duplicate_of`) needs them.
+            let corpus = corpus!(&paths, format == ListFormat::Json);
+            output::print_list(&corpus, format, &|| session.reading().state)
+        }
         Some(Command::Show {
             id,
             paths,
             format,
             dropped,
-        }) => output::print_show(&corpus!(&paths), &id, format, dropped),
+        }) => output::print_show(&corpus!(&paths), &id, format, dropped, &|| {
+            session.reading().state
+        }),
         // Warnings only: no stories, no duplicates; a missing path is reported among the
         // other warnings rather than stopping.
         Some(Command::Check { paths }) => {
@@ -555,7 +635,7 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            note(&corpus, &id, text, clear)
+            note(&session, &corpus, &id, text, clear)
         }
         Some(Command::Place {
             id,

@@ -57,11 +57,6 @@ fn add_reading(
     obj.insert("story_shown".into(), json!(shown));
 }
 
-/// The saved reading state from the store (empty when there is none).
-fn reading_state() -> crate::state::ReadingState {
-    crate::state::load_default().state
-}
-
 /// An article as JSON without its blocks (for `list`).
 pub fn summary_json(corpus: &Corpus, index: usize) -> Value {
     let mut value = article_json(corpus, index);
@@ -77,7 +72,14 @@ fn pad(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
-pub fn print_list(corpus: &Corpus, format: ListFormat) -> io::Result<ExitCode> {
+/// The saved reading state, read only when an output needs it.
+pub type ReadingSource<'a> = &'a dyn Fn() -> crate::state::ReadingState;
+
+pub fn print_list(
+    corpus: &Corpus,
+    format: ListFormat,
+    reading_state: ReadingSource,
+) -> io::Result<ExitCode> {
     let mut out = crate::text::sanitize::stdout();
     match format {
         ListFormat::Json => {
@@ -153,6 +155,7 @@ pub fn print_show(
     id: &str,
     format: ShowFormat,
     dropped: bool,
+    reading_state: ReadingSource,
 ) -> io::Result<ExitCode> {
     let index = match corpus.resolve(id) {
         Ok(index) => index,
@@ -222,7 +225,7 @@ pub fn print_show(
             for w in &article.warnings {
                 writeln!(out, "{:<12}{w}", "warning")?;
             }
-            let reading = crate::state::load_default().state.get(&article.id);
+            let reading = reading_state().get(&article.id);
             if let Some(note) = &reading.note {
                 writeln!(out, "{:<12}{note}", "note")?;
             }

@@ -3,11 +3,11 @@
 //! how a parse is written down, and the key a corpus's stories are cached under.
 
 use super::FileResult;
-use crate::model::{Article, Dropped, DuplicateGroup, LoadWarning, Story};
+use crate::model::{DuplicateGroup, LoadWarning, Story};
 use crate::store::files::CachedFile;
 use crate::store::hash::Hasher;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Files changed less than this long before they were parsed may change again within the
@@ -74,12 +74,8 @@ pub struct Stat {
 }
 
 impl Stat {
-    pub fn of(file: &Path, folder_rules: &str) -> Option<Stat> {
+    pub fn of(file: &Path, key: String, folder_rules: &str) -> Option<Stat> {
         let meta = std::fs::metadata(file).ok()?;
-        let key = std::fs::canonicalize(file)
-            .unwrap_or_else(|_| file.to_path_buf())
-            .to_string_lossy()
-            .into_owned();
         Some(Stat {
             key,
             size: meta.len(),
@@ -97,41 +93,72 @@ impl Stat {
     }
 }
 
-/// A parse as stored. `dropped` is kept beside the articles because the article JSON (a
-/// public contract) leaves it out.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    articles: Vec<Article>,
-    dropped: Vec<Vec<Dropped>>,
-    warnings: Vec<LoadWarning>,
+/// Cache keys without a `canonicalize` per file (a warm launch stats 10,000 files; resolving
+/// each path's every component too cost more than the stat). Each opened path is resolved
+/// once, and a file found under it is keyed by that plus its path below it: the walk follows
+/// no links to folders, so the result is the file's canonical path (a link to a file is keyed
+/// where the link is).
+pub struct Keys {
+    /// (path as given, canonical path)
+    roots: Vec<(PathBuf, PathBuf)>,
 }
 
-pub fn encode(result: &FileResult) -> String {
-    let stored = Stored {
-        articles: result.articles.clone(),
-        dropped: result.articles.iter().map(|a| a.dropped.clone()).collect(),
-        warnings: result.warnings.clone(),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+impl Keys {
+    pub fn new(paths: &[PathBuf]) -> Keys {
+        Keys {
+            roots: paths
+                .iter()
+                .filter_map(|p| Some((p.clone(), std::fs::canonicalize(p).ok()?)))
+                .collect(),
+        }
+    }
+
+    pub fn key(&self, file: &Path) -> String {
+        let found = self.roots.iter().find_map(|(given, canonical)| {
+            let rest = file.strip_prefix(given).ok()?;
+            // `join("")` would add a trailing slash to an opened file's own key.
+            Some(match rest.as_os_str().is_empty() {
+                true => canonical.clone(),
+                false => canonical.join(rest),
+            })
+        });
+        found
+            .or_else(|| std::fs::canonicalize(file).ok())
+            .unwrap_or_else(|| file.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// The opened paths, canonical: rows under them whose file was not seen have vanished.
+    pub fn roots(&self) -> Vec<String> {
+        self.roots
+            .iter()
+            .map(|(_, canonical)| canonical.to_string_lossy().into_owned())
+            .collect()
+    }
+}
+
+/// A parse as stored (the articles with what boilerplate removal dropped, and the file's
+/// warnings), in the store's binary row format.
+pub fn encode(result: &FileResult) -> Vec<u8> {
+    let warnings: Vec<String> = result.warnings.iter().map(|w| w.message.clone()).collect();
+    crate::store::rows::encode(&result.articles, &warnings)
 }
 
 /// The stored parse, with the file's name as shown this time (the same file may be opened
 /// by another relative path). `None` when the row cannot be read: parse again.
-pub fn decode(json: &str, display: &str) -> Option<FileResult> {
-    let stored: Stored = serde_json::from_str(json).ok()?;
+pub fn decode(row: &[u8], display: &str) -> Option<FileResult> {
+    let stored = crate::store::rows::decode(row)?;
     let mut articles = stored.articles;
-    for (article, dropped) in articles.iter_mut().zip(stored.dropped) {
-        article.dropped = dropped;
-    }
     for article in &mut articles {
         article.source = display.to_string();
     }
     let warnings = stored
         .warnings
         .into_iter()
-        .map(|w| LoadWarning {
+        .map(|message| LoadWarning {
             file: display.to_string(),
-            message: w.message,
+            message,
         })
         .collect();
     Some(FileResult { articles, warnings })

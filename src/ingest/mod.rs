@@ -14,6 +14,7 @@ pub mod fetched;
 pub mod frontmatter;
 pub mod html;
 pub mod infer;
+pub mod inferred;
 pub mod json;
 pub mod limits;
 pub mod local_day;
@@ -44,7 +45,12 @@ pub struct Ingestor<'a> {
     /// The reader's own placements (article id → perspective id, from the reading state):
     /// they win over every rule and train the inference with the rules' placements.
     pub choices: Option<&'a HashMap<String, String>>,
+    /// Told (files done, files in all) as files are read, from the parsing threads.
+    pub progress: Option<Progress<'a>>,
 }
+
+/// A callback for loading progress: (files done, files in all).
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
 impl Default for Ingestor<'static> {
     fn default() -> Self {
@@ -54,6 +60,7 @@ impl Default for Ingestor<'static> {
             html: webpage::default_extractor(),
             stories: true,
             choices: None,
+            progress: None,
         }
     }
 }
@@ -163,12 +170,13 @@ impl Ingestor<'_> {
                 (folder.as_path(), h.finish())
             })
             .collect();
+        let keys = cache::Keys::new(paths);
         let lookups: Vec<Option<(cache::Stat, Option<crate::store::files::CachedFile>)>> = files
             .iter()
             .map(|file| {
                 let rows = cached.as_mut()?;
                 let folder = file.parent().unwrap_or(Path::new(""));
-                let stat = cache::Stat::of(file, folder_rules.get(folder)?)?;
+                let stat = cache::Stat::of(file, keys.key(file), folder_rules.get(folder)?)?;
                 let row = rows.remove(&stat.key);
                 Some((stat, row))
             })
@@ -246,16 +254,26 @@ impl Ingestor<'_> {
             content_hash: None,
             fresh: None,
         };
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let total = files.len();
         // A parser bug (a panic) in one file loses that file only.
         let parse = |(file, lookup): (
             &PathBuf,
             &Option<(cache::Stat, Option<crate::store::files::CachedFile>)>,
         )|
          -> Parsed {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 parse_unguarded(file, lookup.as_ref())
             }))
-            .unwrap_or_else(|_| failed(file))
+            .unwrap_or_else(|_| failed(file));
+            if let Some(progress) = self.progress {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                // Every few files is plenty for a progress line.
+                if n.is_multiple_of(PROGRESS_EVERY) || n == total {
+                    progress(n, total);
+                }
+            }
+            parsed
         };
         // Files are independent: parse them on every core, then keep the results in path
         // order so ids and stories come out the same on every run.
@@ -300,11 +318,7 @@ impl Ingestor<'_> {
         if let Some(store) = cache {
             // Rows left over are files not seen this time: drop those inside the opened
             // folders (vanished); keep the rest (another folder's, opened another day).
-            let roots: Vec<String> = paths
-                .iter()
-                .filter_map(|p| std::fs::canonicalize(p).ok())
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
+            let roots = keys.roots();
             let vanished: Vec<String> = cached
                 .into_iter()
                 .flatten()
@@ -337,6 +351,9 @@ impl Ingestor<'_> {
         )
     }
 }
+
+/// Files between two progress reports.
+const PROGRESS_EVERY: usize = 64;
 
 /// One file's outcome with what the cache needs: its content hash (None: unreadable) and
 /// the row to store when it was parsed afresh or touched.
@@ -444,7 +461,7 @@ fn finish(
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
     user: Option<(&HashMap<String, String>, &Classifier)>,
-    stories_cache: Option<(&mut crate::store::Store, String)>,
+    mut stories_cache: Option<(&mut crate::store::Store, String)>,
     stories: bool,
 ) -> Corpus {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
@@ -483,8 +500,16 @@ fn finish(
     let ruled_perspectives = user.map_or_else(HashMap::new, |(choices, classifier)| {
         classify::apply_user_choices(&mut articles, classifier, |id| choices.get(id).cloned())
     });
-    // What the rules left unplaced, the rest of the corpus may place (only when confident).
-    infer::infer(&mut articles);
+    // What the rules left unplaced, the rest of the corpus may place (only when confident);
+    // an unchanged corpus with unchanged placements reads last time's result back.
+    let inference_key = stories_cache
+        .as_ref()
+        .map(|(_, key)| inferred::key(key, user.map(|(choices, _)| choices)));
+    let inference_cache = stories_cache
+        .as_mut()
+        .zip(inference_key.as_deref())
+        .map(|((store, _), key)| (&mut **store, key));
+    inferred::infer_cached(&mut articles, inference_cache);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.legacy_ids = legacy_ids;
     corpus.ruled_perspectives = ruled_perspectives;

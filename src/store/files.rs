@@ -1,5 +1,5 @@
 //! The parse cache: per input file, what it was when parsed (size, mtime, rules, content
-//! hash) and what parsing gave (JSON, written and read by `ingest::cache`).
+//! hash) and what parsing gave (a binary row, see `rows`).
 
 use super::{Result, Store};
 use std::collections::HashMap;
@@ -11,7 +11,8 @@ pub struct CachedFile {
     pub mtime_ns: i64,
     pub rules: String,
     pub content_hash: String,
-    pub result: String,
+    /// The parse, in the `rows` format.
+    pub result: Vec<u8>,
 }
 
 impl Store {
@@ -30,6 +31,7 @@ impl Store {
                         mtime_ns: row.get(2)?,
                         rules: row.get(3)?,
                         content_hash: row.get(4)?,
+                        // A row of an older format (JSON text) fails here: a miss.
                         result: row.get(5)?,
                     },
                 ))
@@ -37,6 +39,21 @@ impl Store {
             .map_err(|e| self.error(e))?;
         // A row of the wrong shape is a cache miss, not an error.
         Ok(rows.flatten().collect())
+    }
+
+    /// How many articles the cached parses hold (each row starts with its count).
+    pub fn cached_article_count(&self) -> Result<u64> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT substr(result, 1, 8) FROM files WHERE typeof(result) = 'blob'")
+            .map_err(|e| self.error(e))?;
+        let heads = statement
+            .query_map([], |row| row.get::<_, Vec<u8>>(0))
+            .map_err(|e| self.error(e))?;
+        Ok(heads
+            .flatten()
+            .map(|head| super::rows::article_count(&head))
+            .sum())
     }
 
     /// Store new parses and forget vanished files, in one transaction.

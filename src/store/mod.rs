@@ -5,7 +5,9 @@
 
 pub mod files;
 pub mod hash;
+pub mod placements;
 pub mod reading;
+pub mod rows;
 pub mod stories;
 
 use rusqlite::Connection;
@@ -48,6 +50,13 @@ const MIGRATIONS: &[&str] = &[
         used INTEGER NOT NULL       -- unix time of the last use, to keep only recent ones
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 3: cached inference results (the parse cache's rows also became binary; its old JSON
+    // rows read as misses and are replaced as files are parsed again).
+    "CREATE TABLE placements (
+        key TEXT PRIMARY KEY,       -- hash of the articles' key and the reader's placements
+        result TEXT NOT NULL,       -- what inference changed, per article (JSON)
+        used INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.
@@ -56,6 +65,26 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+/// One open store shared by everything a session does: the corpus load, the commands and the
+/// reader (its loading worker thread included). Opening costs a few milliseconds and a
+/// schema check; a session pays it once.
+#[derive(Clone)]
+pub struct Shared(std::sync::Arc<std::sync::Mutex<Store>>);
+
+impl Shared {
+    pub fn new(store: Store) -> Shared {
+        Shared(std::sync::Arc::new(std::sync::Mutex::new(store)))
+    }
+
+    /// The store, for one short use. A thread that panicked while holding it left nothing
+    /// half-written (every write is one transaction), so a poisoned lock is taken over.
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// A store error, already worded for the user (it names the database file).
@@ -149,14 +178,7 @@ impl Store {
         };
         let file_bytes = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         let wal = PathBuf::from(format!("{}-wal", self.path.display()));
-        let cached_articles: u64 = self
-            .conn
-            .query_row(
-                "SELECT coalesce(sum(json_array_length(result, '$.articles')), 0) FROM files",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.error(e))?;
+        let cached_articles = self.cached_article_count()?;
         Ok(Info {
             path: self.path.clone(),
             schema_version: self.schema_version()?,
@@ -182,7 +204,7 @@ impl Store {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| format!("{}: store: {e}", path.display());
         let tx = self.conn.transaction().map_err(fail)?;
-        tx.execute_batch("DELETE FROM files; DELETE FROM stories;")
+        tx.execute_batch("DELETE FROM files; DELETE FROM stories; DELETE FROM placements;")
             .map_err(fail)?;
         tx.commit().map_err(fail)
     }

@@ -5,7 +5,19 @@
 use super::{Result, Store};
 use crate::state::{ArticleState, Change, Field, Position, ReadingState};
 
+/// The `meta` key of the article in front when the reader was closed.
+const LAST_ARTICLE: &str = "last_article";
+
 impl Store {
+    /// The article in front when the reader was last closed (it opens first next time).
+    pub fn last_article(&self) -> Result<Option<String>> {
+        self.meta(LAST_ARTICLE)
+    }
+
+    pub fn set_last_article(&self, id: &str) -> Result<()> {
+        self.set_meta(LAST_ARTICLE, id)
+    }
+
     pub fn load_reading(&self) -> Result<ReadingState> {
         let mut statement = self
             .conn

@@ -62,7 +62,11 @@ impl Widget for Screen<'_> {
             .render(pane.outer, buf);
         }
         if state.columns.is_empty() {
-            let note = Line::from("No articles to show. Open files with `parallax PATH…`.").dim();
+            let note = match &state.loading {
+                // The first frame while the worker thread reads the files.
+                Some(loading) => Line::from(format!("Loading: {}", loading.line())),
+                None => Line::from("No articles to show. Open files with `parallax PATH…`.").dim(),
+            };
             buf.set_line(
                 layout.body.x + 1,
                 layout.body.y + 1,

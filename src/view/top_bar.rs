@@ -31,6 +31,7 @@ impl Widget for TopBar<'_> {
         let story = corpus.stories.get(state.story);
         let (title, dates) = match story {
             Some(s) => (s.title.as_str(), date_span(s)),
+            None if state.loading.is_some() => ("loading…", String::new()),
             None => ("no stories", String::new()),
         };
         let mut right = format!("sync: {}", state.sync.label());

@@ -1,0 +1,183 @@
+//! The reader while its corpus loads on a worker thread: the first frame comes at once with a
+//! progress line, and when the articles arrive the reader opens the article read last.
+
+use super::AppState;
+use crate::model::Corpus;
+
+/// How far loading got: files read of the files found (0 of 0 while they are being found).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Loading {
+    /// "reading 3,412 of 10,000 files".
+    pub fn line(&self) -> String {
+        match self.total {
+            0 => "looking for files…".to_string(),
+            total => format!(
+                "reading {} of {} file{}…",
+                thousands(self.done),
+                thousands(total),
+                if total == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// 10000 → "10,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl AppState {
+    /// The corpus has arrived (it replaces `old`, the empty one shown while loading): open
+    /// the story of `last_article` (the article in front when the reader was last closed) on
+    /// that article, else the best story.
+    pub fn loaded(self, old: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
+        let mut state = self.reloaded(old, fresh);
+        state.loading = None;
+        state.message = None;
+        let article = last_article.and_then(|id| fresh.articles.iter().position(|a| a.id == id));
+        if let Some(article) = article {
+            state.open_on_article(fresh, article);
+        }
+        state
+    }
+
+    /// Open the story holding `article` (a copy is read in its original's story) with that
+    /// article in front. Nothing changes when no story holds it.
+    fn open_on_article(&mut self, corpus: &Corpus, article: usize) {
+        let shown = corpus.duplicate_of(article).unwrap_or(article);
+        let Some(story) = corpus
+            .stories
+            .iter()
+            .position(|s| s.articles.contains(&shown))
+        else {
+            return;
+        };
+        let perspective = super::place::perspective_of(&self.reading, corpus, shown);
+        self.open_story_focused(corpus, story, Some(&perspective));
+        let Some(column) = self
+            .columns
+            .iter()
+            .position(|c| c.articles.contains(&shown))
+        else {
+            return;
+        };
+        if let Some(current) = self.columns[column]
+            .articles
+            .iter()
+            .position(|&a| a == shown)
+        {
+            self.columns[column].current = current;
+        }
+        self.set_focus(column);
+        let layout = self.layout();
+        self.sync_from(corpus, &layout, column);
+    }
+
+    /// The article in front, by id: what the next launch opens first.
+    pub fn front_article<'a>(&self, corpus: &'a Corpus) -> Option<&'a str> {
+        let column = self.columns.get(self.focus)?;
+        corpus.articles.get(column.article()).map(|a| a.id.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Keymap;
+    use crate::app::{update, Action};
+
+    fn empty() -> Corpus {
+        Corpus::new(Vec::new(), Vec::new(), &Default::default())
+    }
+
+    #[test]
+    fn the_progress_line_counts_with_thousands_separators() {
+        assert_eq!(Loading::default().line(), "looking for files…");
+        assert_eq!(
+            Loading {
+                done: 3412,
+                total: 10000
+            }
+            .line(),
+            "reading 3,412 of 10,000 files…"
+        );
+        assert_eq!(Loading { done: 0, total: 1 }.line(), "reading 0 of 1 file…");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn progress_is_an_action_that_changes_the_frame() {
+        let corpus = empty();
+        let mut state = AppState::new(&corpus, Keymap::embedded().clone(), 80, 24);
+        state.loading = Some(Loading::default());
+        let progress = Action::LoadProgress {
+            done: 64,
+            total: 10_000,
+        };
+        assert!(update(&mut state, &corpus, progress));
+        assert_eq!(
+            state.loading,
+            Some(Loading {
+                done: 64,
+                total: 10_000
+            })
+        );
+        assert!(
+            !update(&mut state, &corpus, progress),
+            "same figure, no redraw"
+        );
+        // Keys work while loading: help opens, q closes it, q quits.
+        assert!(update(&mut state, &corpus, Action::Help));
+        assert!(update(&mut state, &corpus, Action::Quit));
+        assert!(state.running);
+        update(&mut state, &corpus, Action::Quit);
+        assert!(!state.running);
+    }
+
+    #[test]
+    fn the_loaded_corpus_opens_on_the_article_read_last() {
+        let corpus = crate::ingest::load_seeds();
+        let shown: Vec<usize> = corpus
+            .stories
+            .iter()
+            .flat_map(|s| s.articles.iter().copied())
+            .collect();
+        // An article that is not in front when the seeds open by themselves.
+        let best = AppState::new(&corpus, Keymap::embedded().clone(), 160, 48);
+        let front = best.front_article(&corpus).expect("front").to_string();
+        let &last = shown
+            .iter()
+            .rev()
+            .find(|&&i| corpus.articles[i].id != front)
+            .expect("another article");
+        let last_id = corpus.articles[last].id.clone();
+
+        let loading = AppState::new(&empty(), Keymap::embedded().clone(), 160, 48);
+        let mut state = loading.clone();
+        state.loading = Some(Loading { done: 3, total: 5 });
+        let state = state.loaded(&empty(), &corpus, Some(&last_id));
+        assert_eq!(state.loading, None);
+        assert_eq!(state.front_article(&corpus), Some(last_id.as_str()));
+        assert!(corpus.stories[state.story].articles.contains(&last));
+
+        // An id no longer loaded: the best story, as without one.
+        let state = loading.loaded(&empty(), &corpus, Some("gone-000000000000"));
+        assert_eq!(state.story, best.story);
+        assert_eq!(state.front_article(&corpus), Some(front.as_str()));
+    }
+}
