@@ -136,6 +136,8 @@ fn event_loop(
     if message.is_some() {
         state.message = message;
     }
+    // The first frame before the folder watch is set up (a watch on a big tree takes a while).
+    draw(terminal, &state, &corpus, options.color)?;
     let mut watcher = match (&options.reload, options.watch.is_empty()) {
         (Some(_), false) => match FolderWatcher::new(&options.watch) {
             Ok(w) => Some(w),
@@ -146,7 +148,9 @@ fn event_loop(
         },
         _ => None,
     };
-    draw(terminal, &state, &corpus, options.color)?;
+    if state.message.is_some() {
+        draw(terminal, &state, &corpus, options.color)?;
+    }
     // Debug builds only: lets the end-to-end test prove a panic still restores the terminal.
     #[cfg(debug_assertions)]
     if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
