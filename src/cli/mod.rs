@@ -583,12 +583,12 @@ pub fn main() -> ExitCode {
                 };
             }
             let corpus = corpus!(&cli.paths, false);
-            output::print_list(&corpus, ListFormat::Table, &|| session.reading().state)
+            output::print_list(corpus, ListFormat::Table, &|| session.reading().state)
         }
         Some(Command::List { paths, format }) => {
             // The table names no story: only the JSON (`story_shown`, `duplicate_of`) needs them.
             let corpus = corpus!(&paths, format == ListFormat::Json);
-            output::print_list(&corpus, format, &|| session.reading().state)
+            output::print_list(corpus, format, &|| session.reading().state)
         }
         Some(Command::Show {
             id,
@@ -637,7 +637,7 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            note(&session, &corpus, &id, text, clear)
+            note(&session, corpus, &id, text, clear)
         }
         Some(Command::Place {
             id,
