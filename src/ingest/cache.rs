@@ -225,3 +225,38 @@ pub struct StoredStories {
     /// How many articles they index, checked before use.
     pub articles: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_canonical_paths_without_resolving_each_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folder = dir.path().join("day");
+        std::fs::create_dir_all(folder.join("sub")).expect("folders");
+        let file = folder.join("sub/a.txt");
+        std::fs::write(&file, "text").expect("write");
+        let canonical = std::fs::canonicalize(&file)
+            .expect("canonical")
+            .to_string_lossy()
+            .into_owned();
+        // Opened as a folder, through a path with a `..` in it, and as the file itself.
+        let roundabout = folder.join("sub/../");
+        for (opened, found) in [
+            (folder.clone(), file.clone()),
+            (roundabout.clone(), roundabout.join("sub/a.txt")),
+            (file.clone(), file.clone()),
+        ] {
+            let keys = Keys::new(&[opened.clone()]);
+            assert_eq!(keys.key(&found), canonical, "opened {}", opened.display());
+        }
+        // A file under no opened path is resolved on its own.
+        assert_eq!(Keys::new(&[]).key(&file), canonical);
+        let roots = Keys::new(&[folder.clone()]).roots();
+        assert!(
+            canonical.starts_with(&format!("{}/", roots[0])),
+            "{roots:?}"
+        );
+    }
+}
