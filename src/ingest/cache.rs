@@ -248,12 +248,12 @@ mod tests {
             (roundabout.clone(), roundabout.join("sub/a.txt")),
             (file.clone(), file.clone()),
         ] {
-            let keys = Keys::new(&[opened.clone()]);
+            let keys = Keys::new(std::slice::from_ref(&opened));
             assert_eq!(keys.key(&found), canonical, "opened {}", opened.display());
         }
         // A file under no opened path is resolved on its own.
         assert_eq!(Keys::new(&[]).key(&file), canonical);
-        let roots = Keys::new(&[folder.clone()]).roots();
+        let roots = Keys::new(std::slice::from_ref(&folder)).roots();
         assert!(
             canonical.starts_with(&format!("{}/", roots[0])),
             "{roots:?}"
