@@ -3,6 +3,7 @@
 //! figures and quotes differ.
 
 pub mod align;
+pub mod assign;
 pub mod cluster;
 pub mod duplicates;
 pub mod figure_identity;
