@@ -10,6 +10,7 @@ pub mod figure_identity;
 pub mod figures;
 pub mod gloss;
 pub mod paraphrase;
+pub mod places;
 pub mod quotes;
 pub mod story;
 pub mod tokens;
