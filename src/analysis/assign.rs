@@ -479,23 +479,26 @@ fn incremental(
     for story in open.into_iter().filter(|s| !s.members.is_empty()) {
         let mut members = story.members;
         members.sort_unstable();
-        let fresh = cluster::make_story(articles, &vectors, members.clone(), story.pin.clone());
         let remembered = story.old.map(|k| &previous.stories[k]);
+        let keeps_title = remembered.is_some_and(|r| {
+            !story.changed || members.iter().any(|&i| articles[i].id == r.title_article)
+        });
+        // Choosing a title compares members pairwise: only for stories that need a new one.
         let (id, title, title_article) = match remembered {
-            Some(r) => {
-                let still_there = members.iter().any(|&i| articles[i].id == r.title_article);
-                if still_there || !story.changed {
-                    (r.id.clone(), r.title.clone(), r.title_article.clone())
-                } else {
-                    let t = title_article(articles, &fresh);
-                    (r.id.clone(), fresh.title.clone(), t)
-                }
-            }
-            None => {
+            Some(r) if keeps_title => (r.id.clone(), r.title.clone(), r.title_article.clone()),
+            _ => {
+                let fresh =
+                    cluster::make_story(articles, &vectors, members.clone(), story.pin.clone());
                 let t = title_article(articles, &fresh);
-                (fresh.id.clone(), fresh.title.clone(), t)
+                let id = remembered.map_or(fresh.id.clone(), |r| r.id.clone());
+                (id, fresh.title, t)
             }
         };
+        let days = members.iter().filter_map(|&i| articles[i].day());
+        let (first_day, last_day) = (
+            days.clone().min().map(str::to_string),
+            days.max().map(str::to_string),
+        );
         if remembered.is_some() || story.pin.is_some() {
             keep_ids.insert(stories.len());
         }
@@ -503,8 +506,8 @@ fn incremental(
             id: story.pin.clone().unwrap_or(id),
             title,
             articles: members,
-            first_day: fresh.first_day,
-            last_day: fresh.last_day,
+            first_day,
+            last_day,
         });
         title_articles.push(title_article);
     }
