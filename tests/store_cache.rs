@@ -231,7 +231,9 @@ fn a_second_launch_reads_the_stored_stories_instead_of_clustering() {
     let db = rusqlite::Connection::open(home.path().join("data/store.sqlite3")).expect("db");
     let changed = db
         .execute(
-            "UPDATE stories SET result = replace(result, 'Japan-U.S. Summit', 'FROM THE STORE')",
+            // (Not the assignment remembered for the folder, which names the story too.)
+            "UPDATE stories SET result = replace(result, 'Japan-U.S. Summit', 'FROM THE STORE')
+             WHERE key NOT LIKE 'assignment-%'",
             [],
         )
         .expect("mark");

@@ -73,7 +73,7 @@ fn sample(members: &[usize], n: usize) -> Vec<usize> {
 
 /// Dot product of two summed vectors, walking the smaller one (ordered maps, so the float
 /// sum, and the clustering, is the same on every run).
-fn sparse_dot(
+pub(super) fn sparse_dot(
     a: &std::collections::BTreeMap<u32, f32>,
     b: &std::collections::BTreeMap<u32, f32>,
 ) -> f32 {
@@ -115,7 +115,7 @@ fn article_terms(lexicon: &Lexicon, article: &Article) -> Vec<Term> {
 }
 
 /// The language an article is written in, by the script of its title and first blocks.
-fn article_script(article: &Article) -> gloss::Script {
+pub(super) fn article_script(article: &Article) -> gloss::Script {
     let mut sample = article.title.clone();
     for block in article.blocks.iter().take(3) {
         sample.push(' ');
@@ -126,65 +126,105 @@ fn article_script(article: &Article) -> gloss::Script {
 
 /// Unit tf-idf vectors (sublinear tf, idf across the articles), cut to `top` terms each.
 pub fn vectors(articles: &[Article], top: usize) -> Vec<Vector> {
-    let lexicon = Lexicon::embedded();
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let counts: Vec<HashMap<u32, (f32, u32)>> = articles
-        .iter()
-        .map(|article| {
-            let mut counts: HashMap<u32, (f32, u32)> = HashMap::new();
-            for term in article_terms(lexicon, article) {
-                let weight = match term.kind {
-                    TermKind::Word => 1.0,
-                    TermKind::Name => 2.0,
-                    TermKind::Number => 2.0,
-                };
-                let next = ids.len() as u32;
-                let id = *ids.entry(term.key).or_insert(next);
-                let entry = counts.entry(id).or_insert((0.0, 0));
-                entry.0 = entry.0.max(weight);
-                entry.1 += 1;
-            }
-            counts
+    vectors_with_terms(articles, top).vectors
+}
+
+/// Article vectors with the term table their ids index and each term's document frequency,
+/// so articles added later can be weighed against the same terms (`assign`).
+pub struct Vectors {
+    pub vectors: Vec<Vector>,
+    pub terms: Vec<String>,
+    pub df: Vec<u32>,
+}
+
+/// Each term of an article with (weight by kind, occurrences), in order of first occurrence
+/// (term ids follow it, which keeps every float sum, and the clustering, the same each run).
+pub(super) fn term_counts(article: &Article) -> Vec<(String, (f32, u32))> {
+    let mut counts: Vec<(String, (f32, u32))> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for term in article_terms(Lexicon::embedded(), article) {
+        let weight = match term.kind {
+            TermKind::Word => 1.0,
+            TermKind::Name => 2.0,
+            TermKind::Number => 2.0,
+        };
+        let slot = *at.entry(term.key).or_insert_with_key(|key| {
+            counts.push((key.clone(), (0.0, 0)));
+            counts.len() - 1
+        });
+        let entry = &mut counts[slot].1;
+        entry.0 = entry.0.max(weight);
+        entry.1 += 1;
+    }
+    counts
+}
+
+/// One article's unit vector from its counts by term id, given each term's document
+/// frequency among `n` articles.
+pub(super) fn unit_vector(
+    counts: impl IntoIterator<Item = (u32, (f32, u32))>,
+    df: impl Fn(u32) -> u32,
+    n: f32,
+    top: usize,
+) -> Vector {
+    let mut v: Vector = counts
+        .into_iter()
+        .map(|(id, (w, count))| {
+            let idf = (n / df(id).max(1) as f32).ln() + 1.0;
+            (id, w * (1.0 + (count as f32).ln()) * idf)
         })
         .collect();
-    let mut df = vec![0u32; ids.len()];
+    // A fixed order, so the float sums below are the same on every run.
+    v.sort_unstable_by_key(|x| x.0);
+    // The norm counts every term, so an article full of things no other article
+    // mentions stays far from all; only shared terms (df > 1) are kept for the dot
+    // products, the strongest `top` of them, which bounds the cost per pair.
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    v.retain(|(id, _)| df(*id) > 1);
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(top);
+    v.sort_unstable_by_key(|x| x.0);
+    if norm > 0.0 {
+        for x in &mut v {
+            x.1 /= norm;
+        }
+    }
+    v
+}
+
+pub fn vectors_with_terms(articles: &[Article], top: usize) -> Vectors {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut terms: Vec<String> = Vec::new();
+    let counts: Vec<Vec<(u32, (f32, u32))>> = articles
+        .iter()
+        .map(|article| {
+            term_counts(article)
+                .into_iter()
+                .map(|(key, c)| {
+                    let id = *ids.entry(key).or_insert_with_key(|key| {
+                        terms.push(key.clone());
+                        (terms.len() - 1) as u32
+                    });
+                    (id, c)
+                })
+                .collect()
+        })
+        .collect();
+    let mut df = vec![0u32; terms.len()];
     for c in &counts {
-        for id in c.keys() {
+        for (id, _) in c {
             df[*id as usize] += 1;
         }
     }
     let n = articles.len().max(1) as f32;
-    counts
+    let vectors = counts
         .into_iter()
-        .map(|c| {
-            let mut v: Vector = c
-                .into_iter()
-                .map(|(id, (w, count))| {
-                    let idf = (n / df[id as usize] as f32).ln() + 1.0;
-                    (id, w * (1.0 + (count as f32).ln()) * idf)
-                })
-                .collect();
-            // A fixed order, so the float sums below are the same on every run.
-            v.sort_unstable_by_key(|x| x.0);
-            // The norm counts every term, so an article full of things no other article
-            // mentions stays far from all; only shared terms (df > 1) are kept for the dot
-            // products, the strongest `top` of them, which bounds the cost per pair.
-            let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            v.retain(|(id, _)| df[*id as usize] > 1);
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(top);
-            v.sort_unstable_by_key(|x| x.0);
-            if norm > 0.0 {
-                for x in &mut v {
-                    x.1 /= norm;
-                }
-            }
-            v
-        })
-        .collect()
+        .map(|c| unit_vector(c, |id| df[id as usize], n, top))
+        .collect();
+    Vectors { vectors, terms, df }
 }
 
-fn day_number(article: &Article) -> Option<i64> {
+pub(super) fn day_number(article: &Article) -> Option<i64> {
     let day = NaiveDate::parse_from_str(article.day()?, "%Y-%m-%d").ok()?;
     Some(day.signed_duration_since(NaiveDate::default()).num_days())
 }
@@ -243,8 +283,16 @@ impl Sets {
 }
 
 pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> {
+    cluster_vectors(articles, &vectors(articles, config.top_terms), config)
+}
+
+/// `cluster_with` over vectors already made (one per article).
+pub fn cluster_vectors(
+    articles: &[Article],
+    vectors: &[Vector],
+    config: &ClusterConfig,
+) -> Vec<Story> {
     let n = articles.len();
-    let vectors = vectors(articles, config.top_terms);
     let days: Vec<Option<i64>> = articles.iter().map(day_number).collect();
     let scripts: Vec<gloss::Script> = articles.iter().map(article_script).collect();
     let dated_threshold = |a: usize, b: usize| {
@@ -359,7 +407,7 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
     let mut stories: Vec<Story> = members
         .into_iter()
         .map(|(root, articles_in)| {
-            make_story(articles, &vectors, articles_in, sets.pin[root].clone())
+            make_story(articles, vectors, articles_in, sets.pin[root].clone())
         })
         .collect();
     stories.sort_by(|a, b| {
@@ -381,7 +429,7 @@ pub fn cluster_with(articles: &[Article], config: &ClusterConfig) -> Vec<Story> 
     stories
 }
 
-fn make_story(
+pub(super) fn make_story(
     articles: &[Article],
     vectors: &[Vector],
     members: Vec<usize>,

@@ -3,12 +3,14 @@
 //! figures and quotes differ.
 
 pub mod align;
+pub mod assign;
 pub mod cluster;
 pub mod duplicates;
 pub mod figure_identity;
 pub mod figures;
 pub mod gloss;
 pub mod paraphrase;
+pub mod places;
 pub mod quotes;
 pub mod story;
 pub mod tokens;

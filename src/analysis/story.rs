@@ -2,7 +2,8 @@
 //! corpus and a story (alignment of a 4-article story takes milliseconds).
 
 use super::align::{align_story, StoryAlignment, MAX_ALIGN_COMPARISONS};
-use super::cluster::cluster;
+use super::assign::Assignment;
+use super::cluster::{cluster, ClusterConfig};
 use super::figures::{story_figures, FigureGroup};
 use super::quotes::{story_quotes, QuoteGroup};
 use crate::model::{Corpus, Story};
@@ -12,13 +13,30 @@ use crate::model::{Corpus, Story};
 /// itself, the CLI uses this.
 pub fn corpus_stories(corpus: &Corpus) -> Vec<Story> {
     let mut stories = cluster(&corpus.articles);
-    for story in &mut stories {
+    manifest_titles(corpus, &mut stories);
+    stories
+}
+
+/// As `corpus_stories`, carried on from the stories remembered last time (`assign`): new
+/// articles join their stories, and automatic stories keep their ids.
+pub fn assigned_stories(
+    corpus: &Corpus,
+    previous: Option<&Assignment>,
+    rules: &str,
+) -> (Vec<Story>, Assignment) {
+    let (mut stories, assignment) =
+        super::assign::assign(&corpus.articles, previous, rules, &ClusterConfig::default());
+    manifest_titles(corpus, &mut stories);
+    (stories, assignment)
+}
+
+fn manifest_titles(corpus: &Corpus, stories: &mut [Story]) {
+    for story in stories {
         // A pinned story's manifest title beats the generated one.
         if let Some(known) = corpus.stories.iter().find(|s| s.id == story.id) {
             story.title = known.title.clone();
         }
     }
-    stories
 }
 
 /// The story an article belongs to, or the story with this id.

@@ -283,8 +283,10 @@ impl Lexicon {
             .split_whitespace()
             .map(|w| {
                 let lower = w.to_lowercase();
-                // As in `word`: a stop word stands for itself.
-                if self.is_stop(&lower) {
+                // As in `word`: a spelled count is its digits, a stop word stands for itself.
+                if let Some(digits) = number_word(&lower) {
+                    digits.to_string()
+                } else if self.is_stop(&lower) {
                     lower
                 } else {
                     self.stem(&lower)
@@ -638,9 +640,26 @@ fn is_initialism(chars: &[(usize, char)]) -> bool {
     }) && chars.len() % 2 == 1
 }
 
-/// The digits of a spelled-out count from two to twelve ("one" is too often not a count).
+/// The digits of a spelled-out count from two to ninety, and "dozen" ("one" is too often not
+/// a count; "hundred" and above combine with other words: "two hundred").
 pub fn number_word(lower: &str) -> Option<&'static str> {
     Some(match lower {
+        "dozen" => "12",
+        "thirteen" => "13",
+        "fourteen" => "14",
+        "fifteen" => "15",
+        "sixteen" => "16",
+        "seventeen" => "17",
+        "eighteen" => "18",
+        "nineteen" => "19",
+        "twenty" => "20",
+        "thirty" => "30",
+        "forty" => "40",
+        "fifty" => "50",
+        "sixty" => "60",
+        "seventy" => "70",
+        "eighty" => "80",
+        "ninety" => "90",
         "two" => "2",
         "three" => "3",
         "four" => "4",
@@ -897,6 +916,14 @@ mod tests {
                 "\"Good,\" she said."
             ]
         );
+    }
+
+    #[test]
+    fn spelled_durations_and_counts_meet_their_digits() {
+        assert_eq!(keys("half an hour"), keys("30 minutes"));
+        assert_eq!(keys("a dozen ships"), keys("12 ships"));
+        assert_eq!(keys("twenty years"), keys("20 years"));
+        assert_eq!(keys("half a dozen ships"), keys("6 ships"));
     }
 
     #[test]

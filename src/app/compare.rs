@@ -47,7 +47,22 @@ impl Comparison {
             .pairs
             .iter()
             .map(|pair| {
-                let map = SyncMap::new(pair, blocks(pair.from), blocks(pair.to));
+                // A photo caption may have a counterpart (the gutter shows it), but it must
+                // not decide where a pane opens or scrolls: captions stand apart from the
+                // article's order (000 opens with one).
+                let caption = |article: usize, block: usize| {
+                    corpus
+                        .articles
+                        .get(article)
+                        .and_then(|a| a.blocks.get(block))
+                        .is_some_and(|b| b.kind == crate::model::BlockKind::Caption)
+                };
+                let anchors = pair
+                    .pairs()
+                    .into_iter()
+                    .filter(|&(a, b)| !caption(pair.from, a) && !caption(pair.to, b))
+                    .collect();
+                let map = SyncMap::from_pairs(anchors, blocks(pair.from), blocks(pair.to));
                 ((pair.from, pair.to), map)
             })
             .collect();

@@ -146,6 +146,29 @@ fn the_first_frame_of_an_aligned_story_already_stands_level() {
 }
 
 #[test]
+fn a_caption_counterpart_does_not_decide_where_a_pane_opens() {
+    // As above, but the Korean SUMMIT is a photo caption (as the Hankyoreh seed opens with):
+    // it keeps its counterpart, yet the Japanese pane opens at its top, not at line 20.
+    let mut japanese = filler("jf", 10);
+    japanese.push(SUMMIT.to_string());
+    japanese.extend(filler("jg", 30));
+    let mut korean = vec![SUMMIT.to_string()];
+    korean.extend(filler("kf", 30));
+    let mut k = article("k", "korean", korean);
+    k.blocks[0].kind = BlockKind::Caption;
+    let corpus = Corpus::new(
+        vec![k, article("j", "japanese", japanese)],
+        vec![],
+        &BTreeMap::new(),
+    );
+    let mut s = state(&corpus);
+    assert_eq!(s.sync, SyncMode::Aligned);
+    assert_eq!(tops(&s, &corpus), vec![0, 0], "the caption anchors nothing");
+    update(&mut s, &corpus, down(-1));
+    assert_eq!(tops(&s, &corpus), vec![0, 0]);
+}
+
+#[test]
 fn cycling_sync_reaches_aligned_and_the_choice_survives_a_story_switch() {
     let corpus = corpus();
     let mut s = state(&corpus);

@@ -338,7 +338,19 @@ impl Ingestor<'_> {
                     message: format!("{e}; parses not cached"),
                 });
             }
-            stories_cache = story_key.finish().map(|key| (store, key));
+            // The assignment is kept per set of opened folders, so files added to them
+            // keep the stories (and ids) their neighbours had.
+            let mut folders = crate::store::hash::Hasher::default();
+            folders.field(b"assignment");
+            for root in &roots {
+                folders.field(root.as_bytes());
+            }
+            let assignment_key = format!("assignment-{}", folders.finish());
+            stories_cache = story_key.finish().map(|key| StoriesCache {
+                store,
+                key,
+                assignment_key,
+            });
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
         finish(
@@ -464,7 +476,7 @@ fn finish(
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
     user: Option<(&HashMap<String, String>, &Classifier)>,
-    mut stories_cache: Option<(&mut crate::store::Store, String)>,
+    mut stories_cache: Option<StoriesCache<'_>>,
     stories: bool,
 ) -> Corpus {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
@@ -507,11 +519,11 @@ fn finish(
     // an unchanged corpus with unchanged placements reads last time's result back.
     let inference_key = stories_cache
         .as_ref()
-        .map(|(_, key)| inferred::key(key, user.map(|(choices, _)| choices)));
+        .map(|cache| inferred::key(&cache.key, user.map(|(choices, _)| choices)));
     let inference_cache = stories_cache
         .as_mut()
         .zip(inference_key.as_deref())
-        .map(|((store, _), key)| (&mut **store, key));
+        .map(|(cache, key)| (&mut *cache.store, key));
     inferred::infer_cached(&mut articles, inference_cache);
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.legacy_ids = legacy_ids;
@@ -522,31 +534,63 @@ fn finish(
         return corpus;
     }
     // Unchanged articles under unchanged rules: the stories stored last time.
-    let stored = stories_cache.as_ref().and_then(|(store, key)| {
-        let json = store.cached_stories(key).ok()??;
-        let stored: cache::StoredStories = serde_json::from_str(&json).ok()?;
-        (stored.articles == corpus.articles.len()).then_some(stored)
-    });
+    let Some(cache) = stories_cache else {
+        corpus.stories = crate::analysis::story::corpus_stories(&corpus);
+        let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
+        corpus.set_duplicates(duplicates);
+        return corpus;
+    };
+    let stored = cache
+        .store
+        .cached_stories(&cache.key)
+        .ok()
+        .flatten()
+        .and_then(|json| {
+            let stored: cache::StoredStories = serde_json::from_str(&json).ok()?;
+            (stored.articles == corpus.articles.len()).then_some(stored)
+        });
     if let Some(stored) = stored {
         corpus.stories = stored.stories;
         corpus.duplicates = stored.duplicates;
         return corpus;
     }
-    corpus.stories = crate::analysis::story::corpus_stories(&corpus);
+    // Otherwise the stories remembered for these folders, carried on: new articles join
+    // them and automatic stories keep their ids (`analysis::assign`).
+    let previous: Option<crate::analysis::assign::Assignment> = cache
+        .store
+        .cached_stories(&cache.assignment_key)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str(&json).ok());
+    let (stories, assignment) = crate::analysis::story::assigned_stories(
+        &corpus,
+        previous.as_ref(),
+        cache::rules_version(),
+    );
+    corpus.stories = stories;
     let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
     corpus.set_duplicates(duplicates);
-    if let Some((store, key)) = stories_cache {
-        let stored = cache::StoredStories {
-            stories: corpus.stories.clone(),
-            duplicates: corpus.duplicates.clone(),
-            articles: corpus.articles.len(),
-        };
-        if let Ok(json) = serde_json::to_string(&stored) {
-            // A failed write only costs the next launch a clustering.
-            let _ = store.put_stories(&key, &json);
-        }
+    let stored = cache::StoredStories {
+        stories: corpus.stories.clone(),
+        duplicates: corpus.duplicates.clone(),
+        articles: corpus.articles.len(),
+    };
+    // A failed write only costs the next launch a clustering (and new ids for new stories).
+    if let Ok(json) = serde_json::to_string(&assignment) {
+        let _ = cache.store.put_stories(&cache.assignment_key, &json);
+    }
+    if let Ok(json) = serde_json::to_string(&stored) {
+        let _ = cache.store.put_stories(&cache.key, &json);
     }
     corpus
+}
+
+/// Where `finish` reads and keeps stories: the exact result for this set of files, and the
+/// assignment remembered for the folders opened (carried on when files come and go).
+struct StoriesCache<'a> {
+    store: &'a mut crate::store::Store,
+    key: String,
+    assignment_key: String,
 }
 
 impl Ingestor<'_> {

@@ -31,7 +31,7 @@ pub struct Gloss {
 }
 
 /// The scripts a text is written in, as far as glossing cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Script {
     /// Latin or anything else without Hangul, kana or Han characters.
     Latin,
