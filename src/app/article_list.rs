@@ -89,6 +89,15 @@ impl ArticleList {
         self.stories.get(article).copied().flatten()
     }
 
+    /// The same query and sort, its caches dropped (they index the old corpus).
+    pub fn for_new_corpus(&self) -> ArticleList {
+        ArticleList {
+            query: self.query.clone(),
+            sort: self.sort,
+            ..ArticleList::default()
+        }
+    }
+
     fn prepare(&mut self, corpus: &Corpus) {
         if self.haystacks.len() == corpus.articles.len() {
             return;
@@ -200,7 +209,8 @@ impl AppState {
     }
 
     /// `Enter` in the list: open the article's story with that article in front.
-    fn open_article(&mut self, corpus: &Corpus, article: usize) {
+    pub(super) fn open_article(&mut self, corpus: &Corpus, article: usize) {
+        self.articles.prepare(corpus);
         let Some(story) = self.articles.story_of(article) else {
             self.message = Some("this article is in no story".into());
             return;

@@ -195,6 +195,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "coverage matrix: topics by perspective",
     ),
     ("search", Action::Search, "search all panes (Esc clears)"),
+    (
+        "search-all",
+        Action::SearchAll,
+        "search every article's title and text",
+    ),
     ("search-next", Action::SearchNext, "next search match"),
     ("search-prev", Action::SearchPrev, "previous search match"),
     (

@@ -9,6 +9,8 @@ pub mod layout;
 pub mod notes;
 pub mod place;
 pub mod search;
+pub mod search_all;
+pub mod story_picker;
 pub mod sync;
 pub mod why;
 
@@ -82,6 +84,8 @@ pub enum Action {
     Coverage,
     /// `/`: start typing a search.
     Search,
+    /// `S`: search the titles and bodies of every article.
+    SearchAll,
     SearchNext,
     SearchPrev,
     /// A character typed into the search query (keys reach bindings only outside it).
@@ -131,7 +135,7 @@ pub enum Effect {
 pub enum Overlay {
     /// Every key; `scroll` is the first line shown.
     Help { scroll: usize },
-    /// The story list; `selected` indexes `corpus.stories`.
+    /// The story picker; `selected` indexes `AppState::story_list.rows`.
     Stories { selected: usize },
     /// Load warnings; `first` is the first warning shown.
     Warnings { first: usize },
@@ -146,6 +150,8 @@ pub enum Overlay {
     Quotes { group: usize, quote: usize },
     /// The article list; `selected` indexes `AppState::articles.rows`.
     Articles { selected: usize },
+    /// Search everywhere; `selected` indexes `AppState::search_all.results`.
+    SearchAll { selected: usize },
     /// The perspective picker for the focused article; `selected` indexes `place::choices()`.
     Place { selected: usize },
     /// The glosses of one paragraph (`article` a corpus index, `block` its block); `scroll`
@@ -216,6 +222,10 @@ pub struct AppState {
     pub compare: compare::CompareCache,
     /// The article list's query, sort and rows.
     pub articles: article_list::ArticleList,
+    /// The story picker's query, unread-only toggle and rows.
+    pub story_list: story_picker::StoryList,
+    /// Search everywhere: its query and results.
+    pub search_all: search_all::GlobalSearch,
     /// Whether panes show the note line (`v`).
     pub show_notes: bool,
     /// The note being typed inline (`e`), until Enter or Esc.
@@ -248,6 +258,8 @@ impl AppState {
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
             articles: article_list::ArticleList::default(),
+            story_list: story_picker::StoryList::default(),
+            search_all: search_all::GlobalSearch::default(),
             show_notes: false,
             note_edit: None,
         };
@@ -274,6 +286,10 @@ impl AppState {
         self.cache = WrapCache::default();
         self.topics = TopicCache::default();
         self.hits = search::HitCache::default();
+        // The lists' haystacks belong to the old corpus.
+        self.articles = self.articles.for_new_corpus();
+        self.story_list = self.story_list.for_new_corpus();
+        self.search_all = self.search_all.for_new_corpus();
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
             s.current = None;
@@ -612,9 +628,8 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     match action {
         Action::Quit => quit(state, corpus),
         Action::Help => state.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Stories => state.overlays.push(Overlay::Stories {
-            selected: state.story,
-        }),
+        Action::Stories => state.open_story_picker(corpus),
+        Action::SearchAll => state.open_search_all(corpus),
         Action::Warnings => state.overlays.push(Overlay::Warnings { first: 0 }),
         Action::Topics => state.overlays.push(Overlay::Topics { selected: 0 }),
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
@@ -822,25 +837,16 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Figures { .. }, Action::Figures)
         | (Overlay::Quotes { .. }, Action::Quotes)
         | (Overlay::Place { .. }, Action::Place)
+        | (Overlay::SearchAll { .. }, Action::SearchAll)
         | (Overlay::Gloss { .. }, Action::Why) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
-        (Overlay::Stories { selected }, Action::Confirm) => {
-            state.overlays.pop();
-            if selected < corpus.stories.len() && selected != state.story {
-                state.remember_positions(corpus);
-                state.open_story(corpus, selected);
-            }
-        }
         (Overlay::Stories { selected }, _) => {
-            let max = corpus.stories.len().saturating_sub(1);
-            if let Some(selected) = moved(selected, max, page, action) {
-                state.overlays[last] = Overlay::Stories { selected };
-            }
+            story_picker::story_keys(state, corpus, selected, action)
         }
         (Overlay::Help { scroll }, _) => {
-            let max = crate::view::help::line_count(&state.keymap).saturating_sub(1);
+            let max = crate::view::help::max_scroll(&state.keymap, state.size.height);
             if let Some(scroll) = moved(scroll, max, page, action) {
                 state.overlays[last] = Overlay::Help { scroll };
             }
@@ -859,6 +865,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
             article_list::list_keys(state, corpus, selected, action)
         }
         (Overlay::Place { selected }, _) => place::place_picker(state, corpus, selected, action),
+        (Overlay::SearchAll { selected }, _) => {
+            search_all::search_all_keys(state, corpus, selected, action)
+        }
         (
             Overlay::Gloss {
                 article,

@@ -37,8 +37,8 @@ pub fn perspective_of(reading: &ReadingState, corpus: &Corpus, index: usize) -> 
     };
     let classifier = Classifier::active();
     let known = |p: &str| classifier.perspective(p).is_some();
-    match reading.get(&article.id).perspective {
-        Some(p) if known(&p) => p,
+    match reading.marks(&article.id).perspective.as_deref() {
+        Some(p) if known(p) => p.to_string(),
         _ => {
             let ruled = corpus
                 .ruled_perspectives

@@ -10,6 +10,7 @@ pub mod help;
 pub mod pane;
 pub mod place_picker;
 pub mod quotes;
+pub mod search_all;
 pub mod story_picker;
 pub mod tabs;
 pub mod theme;
@@ -125,6 +126,12 @@ impl Widget for Screen<'_> {
                     article,
                     block,
                     scroll,
+                }
+                .render(area, buf),
+                Overlay::SearchAll { selected } => search_all::SearchAllView {
+                    state,
+                    corpus,
+                    selected,
                 }
                 .render(area, buf),
                 Overlay::Place { selected } => place_picker::PlacePicker {
