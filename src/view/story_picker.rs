@@ -101,7 +101,7 @@ impl Widget for StoryPicker<'_> {
         ]);
         buf.set_line(inner.x, inner.y, &prompt, inner.width);
         let date_width = 23;
-        let title_width = usize::from(inner.width).saturating_sub(date_width + counts_width + 4);
+        let title_width = usize::from(inner.width).saturating_sub(date_width + counts_width + 5);
         // Header row.
         let mut header = vec![Span::from(format!(
             "  {:<date_width$} {:<title_width$} ",
