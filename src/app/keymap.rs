@@ -234,7 +234,8 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Default` is the empty keymap (no key bound); the reader uses `embedded` or `with_overrides`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Keymap {
     lookup: HashMap<Chord, Action>,
     /// Key names per action, as written in the file, for help and hints.

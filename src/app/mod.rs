@@ -214,8 +214,11 @@ pub struct AppState {
     pub running: bool,
     pub keymap: Keymap,
     pub cache: WrapCache,
-    /// Read marks, bookmarks, positions and notes, per article id.
+    /// Read marks, bookmarks, positions and notes, per article id. Change it through
+    /// `edit_reading`: `update` compares this count, not the map (which may hold thousands).
     pub reading: ReadingState,
+    /// How many changes `reading` has had in this session.
+    pub reading_edits: u64,
     /// Work for the terminal side, drained after each update.
     pub effects: Vec<Effect>,
     /// The open story's alignment, figures and quotes.
@@ -255,6 +258,7 @@ impl AppState {
             keymap,
             cache: WrapCache::default(),
             reading: ReadingState::default(),
+            reading_edits: 0,
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
             articles: article_list::ArticleList::default(),
@@ -309,10 +313,19 @@ impl AppState {
                     block: anchor.block,
                     line: anchor.offset,
                 });
-                self.reading
-                    .update(&corpus.articles[article].id, |s| s.position = position);
+                let id = &corpus.articles[article].id;
+                if self.reading.marks(id).position != position {
+                    self.reading.update(id, |s| s.position = position);
+                    self.reading_edits += 1;
+                }
             }
         }
+    }
+
+    /// Change one article's reading state (counted, so `update` sees it).
+    pub fn edit_reading(&mut self, id: &str, change: impl FnOnce(&mut crate::state::ArticleState)) {
+        self.reading.update(id, change);
+        self.reading_edits += 1;
     }
 
     /// Mark the focused article read once its last line is on screen.
@@ -322,7 +335,7 @@ impl AppState {
         if view.top >= view.max_top() {
             let id = &corpus.articles[view.article].id;
             if !self.reading.get(id).read {
-                self.reading.update(id, |s| s.read = true);
+                self.edit_reading(id, |s| s.read = true);
                 self.effects.push(Effect::SaveState);
             }
         }
@@ -597,9 +610,22 @@ pub fn story_columns_by(
 
 /// Apply an action; true when anything visible changed (the caller redraws only then).
 pub fn update(state: &mut AppState, corpus: &Corpus, action: Action) -> bool {
-    let before = state.clone();
+    // Compared without the reading state and the keymap: cloning thousands of marks on every
+    // key cost more than the key's work. `reading_edits` stands in for the marks; the keymap
+    // never changes in an update.
+    let before = set_aside(state, |s| s.clone());
     apply(state, corpus, action);
-    *state != before
+    set_aside(state, |s| *s != before)
+}
+
+/// Run `f` on the state with its reading marks and keymap taken out (then put back).
+fn set_aside<R>(state: &mut AppState, f: impl FnOnce(&AppState) -> R) -> R {
+    let reading = std::mem::take(&mut state.reading);
+    let keymap = std::mem::take(&mut state.keymap);
+    let result = f(state);
+    state.reading = reading;
+    state.keymap = keymap;
+    result
 }
 
 fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
@@ -739,7 +765,7 @@ fn toggle_mark(state: &mut AppState, corpus: &Corpus, action: Action) {
         .id
         .clone();
     let before = state.reading.get(&id);
-    state.reading.update(&id, |s| match action {
+    state.edit_reading(&id, |s| match action {
         Action::ToggleRead => s.read = !s.read,
         _ => s.bookmarked = !s.bookmarked,
     });
@@ -764,7 +790,7 @@ fn mark_story_read(state: &mut AppState, corpus: &Corpus) {
     for &index in &story.articles {
         let id = &corpus.articles[index].id;
         if !state.reading.get(id).read {
-            state.reading.update(id, |s| s.read = true);
+            state.edit_reading(id, |s| s.read = true);
             marked += 1;
         }
     }

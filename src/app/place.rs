@@ -113,9 +113,7 @@ pub(super) fn place_picker(state: &mut AppState, corpus: &Corpus, selected: usiz
         Choice::Clear => None,
     };
     if state.reading.get(&id).perspective != chosen {
-        state
-            .reading
-            .update(&id, |s| s.perspective = chosen.clone());
+        state.edit_reading(&id, |s| s.perspective = chosen.clone());
         state.effects.push(Effect::SaveState);
     }
     let now = perspective_of(&state.reading, corpus, article);

@@ -51,10 +51,15 @@ impl Widget for Screen<'_> {
             return;
         }
         top_bar::TopBar { state, corpus }.render(layout.top_bar, buf);
-        if let Some(tabs) = layout.tabs {
+        // The full-screen lists hide the panes: drawing them under the list is wasted time.
+        let hidden = matches!(
+            state.overlay(),
+            Some(Overlay::Articles { .. } | Overlay::SearchAll { .. })
+        );
+        if let (Some(tabs), false) = (layout.tabs, hidden) {
             tabs::Tabs { state }.render(tabs, buf);
         }
-        for pane in &layout.panes {
+        for pane in layout.panes.iter().filter(|_| !hidden) {
             pane::Pane {
                 state,
                 corpus,
