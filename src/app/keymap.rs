@@ -63,6 +63,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("quit", Action::Quit, "quit (in an overlay: close it)"),
     ("force-quit", Action::ForceQuit, "quit at once"),
     ("help", Action::Help, "this help"),
+    (
+        "suspend",
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+    ),
     ("close", Action::Close, "close the overlay"),
     (
         "scroll-down",

@@ -114,6 +114,8 @@ pub enum Action {
     Place,
     /// `w`: gloss the focused paragraph (why it sits level with its counterpart).
     Why,
+    /// `Ctrl-z`: suspend the reader to the shell (`fg` resumes it).
+    Suspend,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -128,6 +130,8 @@ pub enum Effect {
     /// Open article `id`'s note in `$EDITOR` (suspending the screen) and save what comes
     /// back with `AppState::set_note`.
     EditNote { id: String, note: String },
+    /// Leave the screen, stop the process as a shell's Ctrl-z would, and redraw on resume.
+    Suspend,
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -637,6 +641,14 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     state.message = None;
     if action == Action::ForceQuit {
         quit(state, corpus);
+        return;
+    }
+    // From anywhere, an overlay or a text input included; positions are saved first, in
+    // case the shell never resumes the reader.
+    if action == Action::Suspend {
+        state.remember_positions(corpus);
+        state.effects.push(Effect::SaveState);
+        state.effects.push(Effect::Suspend);
         return;
     }
     if let Some(&top) = state.overlays.last() {
