@@ -1140,8 +1140,7 @@ fn story_picker_counts_follow_placements_made_in_the_session() {
         (0..20)
             .map(|y| (0..120).map(|x| buf[(x, y)].symbol()).collect::<String>())
             // The last one: the top bar names the open story too.
-            .filter(|l| l.contains("Big story"))
-            .last()
+            .rfind(|l| l.contains("Big story"))
             .unwrap_or_default()
     };
     // Korean 2, Japanese 1, Wire 1, all four unread.
