@@ -1314,3 +1314,19 @@ fn help_bottom_shows_the_last_line_at_the_bottom_not_a_blank_box() {
     );
     assert!(row(38).contains('╰'), "the box ends under it: {}", row(38));
 }
+
+#[test]
+fn ctrl_z_asks_the_terminal_side_to_suspend_from_anywhere_after_saving() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, down(3));
+    update(&mut s, &corpus, Action::Stories);
+    type_text(&mut s, &corpus, "big");
+    s.effects.clear();
+    update(&mut s, &corpus, Action::Suspend);
+    assert_eq!(s.effects, [Effect::SaveState, Effect::Suspend]);
+    assert_eq!(s.story_list.query, "big", "not typed into the filter");
+    assert!(s.overlay().is_some() && s.running, "the reader comes back as it was");
+    let k1 = s.reading.marks("k1").position;
+    assert!(k1.is_some(), "the place is in the reading state before the stop");
+}
