@@ -1326,7 +1326,13 @@ fn ctrl_z_asks_the_terminal_side_to_suspend_from_anywhere_after_saving() {
     update(&mut s, &corpus, Action::Suspend);
     assert_eq!(s.effects, [Effect::SaveState, Effect::Suspend]);
     assert_eq!(s.story_list.query, "big", "not typed into the filter");
-    assert!(s.overlay().is_some() && s.running, "the reader comes back as it was");
+    assert!(
+        s.overlay().is_some() && s.running,
+        "the reader comes back as it was"
+    );
     let k1 = s.reading.marks("k1").position;
-    assert!(k1.is_some(), "the place is in the reading state before the stop");
+    assert!(
+        k1.is_some(),
+        "the place is in the reading state before the stop"
+    );
 }
