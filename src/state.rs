@@ -64,6 +64,18 @@ impl ReadingState {
         self.articles.get(id).cloned().unwrap_or_default()
     }
 
+    /// The same, borrowed: what a filter over thousands of articles reads (no note cloned).
+    pub fn marks(&self, id: &str) -> &ArticleState {
+        static UNMARKED: ArticleState = ArticleState {
+            read: false,
+            bookmarked: false,
+            position: None,
+            note: None,
+            perspective: None,
+        };
+        self.articles.get(id).unwrap_or(&UNMARKED)
+    }
+
     /// The reader's placements (article id → perspective id), for ingest to apply and train on.
     pub fn placements(&self) -> std::collections::HashMap<String, String> {
         self.articles

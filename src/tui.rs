@@ -276,6 +276,12 @@ fn event_loop(
                     }
                     changed = true;
                 }
+                Effect::Suspend => {
+                    if let Err(e) = suspend(terminal) {
+                        state.message = Some(e);
+                    }
+                    changed = true;
+                }
                 Effect::SaveState => {
                     if let Ok(store) = &options.store {
                         match crate::state::save_to(&mut store.lock(), &saved, &state.reading) {
@@ -359,6 +365,30 @@ fn spawn_fetch(fetcher: Fetcher) -> std::sync::mpsc::Receiver<FetchNews> {
         let _ = send.send(FetchNews::Done(summary));
     });
     receive
+}
+
+/// Ctrl-z: give the terminal back as it was, stop this process with SIGTSTP (what a shell's
+/// Ctrl-z does; raw mode keeps the terminal from sending it), and on `fg` take the screen
+/// again. The caller redraws.
+#[allow(clippy::disallowed_methods)] // terminal control codes, not text
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<(), String> {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    // SAFETY: raise() only sends a signal to this process; SIGTSTP's default action stops
+    // it until SIGCONT, then raise returns.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    crossterm::terminal::enable_raw_mode()
+        .and_then(|()| {
+            execute!(
+                stdout(),
+                crossterm::terminal::EnterAlternateScreen,
+                EnableMouseCapture
+            )
+        })
+        .and_then(|()| terminal.clear())
+        .map_err(|e| format!("could not restore the screen: {e}"))
 }
 
 /// Largest note file read back from the editor.

@@ -88,6 +88,19 @@ fn align_table_and_unknown_ids() {
         2 + 30,
         "title, header, one line per block"
     );
+    // The other articles' ids stand whole in the header, and blocks count from 1 (as the
+    // reader's "paragraph N").
+    let header = out.lines().nth(1).unwrap_or("");
+    for stem in ["000_", "001_", "004_"] {
+        let id = header
+            .split_whitespace()
+            .find(|w| w.starts_with(stem))
+            .unwrap_or_else(|| panic!("{stem} missing: {header}"));
+        assert_eq!(id.len(), stem.len() + 16 + 1 + 12, "{id} cut short");
+    }
+    let first = out.lines().nth(2).unwrap_or("");
+    assert!(first.starts_with("1 "), "{first}");
+    assert!(out.lines().last().unwrap_or("").starts_with("30 "));
     let (code, _) = parallax(&["align", "no-such-article"]);
     assert_eq!(code, 2);
     let (code, _) = parallax(&["compare", "--story", "no-such-story"]);

@@ -133,9 +133,9 @@ fn capital_r_fetches_in_the_background_and_keeps_the_readers_place() {
         let text = s.contents();
         text.contains("Harbour strike ends") || text.contains("Port reopens")
     });
-    // `q` closes the story list, a second `q` quits.
-    for _ in 0..2 {
-        writer.write_all(b"q").expect("quit");
+    // Esc closes the story list (it takes typed letters for its filter), `q` quits.
+    for key in [b"\x1b", b"q"] {
+        writer.write_all(key).expect("quit");
         writer.flush().expect("flush");
         std::thread::sleep(Duration::from_millis(300));
     }

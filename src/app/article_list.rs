@@ -72,6 +72,11 @@ pub struct ArticleList {
     /// Indexes into `corpus.articles`, in display order.
     pub rows: Rc<Vec<usize>>,
     haystacks: Rc<Vec<String>>,
+    /// Every article's perspective id, lowercased (for `p:`).
+    perspectives: Rc<Vec<String>>,
+    /// Every article in the order of a sort key, made once per key: a keystroke then only
+    /// filters this order, it never sorts.
+    order: Rc<(SortKey, Vec<usize>)>,
     /// The story each article is in, by article index.
     stories: Rc<Vec<Option<usize>>>,
 }
@@ -89,10 +94,29 @@ impl ArticleList {
         self.stories.get(article).copied().flatten()
     }
 
-    fn prepare(&mut self, corpus: &Corpus) {
+    /// The same query and sort, its caches dropped (they index the old corpus).
+    pub fn for_new_corpus(&self) -> ArticleList {
+        ArticleList {
+            query: self.query.clone(),
+            sort: self.sort,
+            ..ArticleList::default()
+        }
+    }
+
+    pub(super) fn prepare(&mut self, corpus: &Corpus) {
+        if self.order.0 != self.sort || self.order.1.len() != corpus.articles.len() {
+            self.order = Rc::new((self.sort, sorted(corpus, self.sort)));
+        }
         if self.haystacks.len() == corpus.articles.len() {
             return;
         }
+        self.perspectives = Rc::new(
+            corpus
+                .articles
+                .iter()
+                .map(|a| a.perspective.to_lowercase())
+                .collect(),
+        );
         self.haystacks = Rc::new(
             corpus
                 .articles
@@ -109,13 +133,15 @@ impl ArticleList {
     /// Recompute the rows for the current query and sort.
     pub fn refresh(&mut self, corpus: &Corpus, reading: &ReadingState) {
         self.prepare(corpus);
-        self.rows = Rc::new(rows(
-            corpus,
-            reading,
-            &self.haystacks,
-            &ListFilter::parse(&self.query),
-            self.sort,
-        ));
+        let filter = ListFilter::parse(&self.query);
+        let rows = self
+            .order
+            .1
+            .iter()
+            .copied()
+            .filter(|&i| passes(corpus, reading, self, &filter, i))
+            .collect();
+        self.rows = Rc::new(rows);
     }
 }
 
@@ -132,35 +158,36 @@ pub fn story_index(corpus: &Corpus) -> Vec<Option<usize>> {
     stories
 }
 
-/// The articles that pass `filter`, sorted by `sort` (ties: newest, then by source).
-pub fn rows(
+/// Whether article `i` passes `filter` (the list's lowercased haystacks already made).
+fn passes(
     corpus: &Corpus,
     reading: &ReadingState,
-    haystacks: &[String],
+    list: &ArticleList,
     filter: &ListFilter,
-    sort: SortKey,
-) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..corpus.articles.len())
-        .filter(|&i| {
-            let article = &corpus.articles[i];
-            if let Some(p) = &filter.perspective {
-                if !article.perspective.to_lowercase().starts_with(p.as_str()) {
-                    return false;
-                }
-            }
-            let hay = haystacks.get(i).map(String::as_str).unwrap_or("");
-            if !filter.words.iter().all(|w| hay.contains(w.as_str())) {
-                return false;
-            }
-            if filter.unread || filter.starred {
-                let marks = reading.get(&article.id);
-                if (filter.unread && marks.read) || (filter.starred && !marks.bookmarked) {
-                    return false;
-                }
-            }
-            true
-        })
-        .collect();
+    i: usize,
+) -> bool {
+    if let Some(p) = &filter.perspective {
+        let own = list.perspectives.get(i).map(String::as_str).unwrap_or("");
+        if !own.starts_with(p.as_str()) {
+            return false;
+        }
+    }
+    let hay = list.haystacks.get(i).map(String::as_str).unwrap_or("");
+    if !filter.words.iter().all(|w| hay.contains(w.as_str())) {
+        return false;
+    }
+    if filter.unread || filter.starred {
+        let marks = reading.marks(&corpus.articles[i].id);
+        if (filter.unread && marks.read) || (filter.starred && !marks.bookmarked) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Every article sorted by `sort` (ties: newest, then by source).
+pub fn sorted(corpus: &Corpus, sort: SortKey) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..corpus.articles.len()).collect();
     let newest_first = |a: &usize, b: &usize| {
         let (x, y) = (&corpus.articles[*a], &corpus.articles[*b]);
         // Undated sorts after dated: `None` is the smallest, so compare reversed.
@@ -168,15 +195,21 @@ pub fn rows(
     };
     match sort {
         SortKey::Date => rows.sort_by(newest_first),
-        SortKey::Outlet => rows.sort_by(|a, b| {
-            let key = |i: &usize| corpus.articles[*i].outlet.as_deref().map(str::to_lowercase);
-            // Articles with no outlet go last.
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (x, y) => y.is_some().cmp(&x.is_some()),
-            }
-            .then_with(|| newest_first(a, b))
-        }),
+        SortKey::Outlet => {
+            let outlets: Vec<Option<String>> = corpus
+                .articles
+                .iter()
+                .map(|a| a.outlet.as_deref().map(str::to_lowercase))
+                .collect();
+            rows.sort_by(|a, b| {
+                // Articles with no outlet go last.
+                match (&outlets[*a], &outlets[*b]) {
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (x, y) => y.is_some().cmp(&x.is_some()),
+                }
+                .then_with(|| newest_first(a, b))
+            })
+        }
         SortKey::Perspective => {
             let classifier = crate::ingest::classify::Classifier::active();
             rows.sort_by(|a, b| {
@@ -200,7 +233,8 @@ impl AppState {
     }
 
     /// `Enter` in the list: open the article's story with that article in front.
-    fn open_article(&mut self, corpus: &Corpus, article: usize) {
+    pub(super) fn open_article(&mut self, corpus: &Corpus, article: usize) {
+        self.articles.prepare(corpus);
         let Some(story) = self.articles.story_of(article) else {
             self.message = Some("this article is in no story".into());
             return;

@@ -63,6 +63,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ("quit", Action::Quit, "quit (in an overlay: close it)"),
     ("force-quit", Action::ForceQuit, "quit at once"),
     ("help", Action::Help, "this help"),
+    (
+        "suspend",
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+    ),
     ("close", Action::Close, "close the overlay"),
     (
         "scroll-down",
@@ -195,6 +200,11 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "coverage matrix: topics by perspective",
     ),
     ("search", Action::Search, "search all panes (Esc clears)"),
+    (
+        "search-all",
+        Action::SearchAll,
+        "search every article's title and text",
+    ),
     ("search-next", Action::SearchNext, "next search match"),
     ("search-prev", Action::SearchPrev, "previous search match"),
     (
@@ -229,7 +239,8 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Default` is the empty keymap (no key bound); the reader uses `embedded` or `with_overrides`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Keymap {
     lookup: HashMap<Chord, Action>,
     /// Key names per action, as written in the file, for help and hints.

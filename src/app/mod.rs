@@ -10,6 +10,8 @@ pub mod loading;
 pub mod notes;
 pub mod place;
 pub mod search;
+pub mod search_all;
+pub mod story_picker;
 pub mod sync;
 pub mod why;
 
@@ -83,6 +85,8 @@ pub enum Action {
     Coverage,
     /// `/`: start typing a search.
     Search,
+    /// `S`: search the titles and bodies of every article.
+    SearchAll,
     SearchNext,
     SearchPrev,
     /// A character typed into the search query (keys reach bindings only outside it).
@@ -116,6 +120,8 @@ pub enum Action {
         done: usize,
         total: usize,
     },
+    /// `Ctrl-z`: suspend the reader to the shell (`fg` resumes it).
+    Suspend,
 }
 
 /// Work for the terminal side to do after an update: `update` itself does no IO.
@@ -130,6 +136,8 @@ pub enum Effect {
     /// Open article `id`'s note in `$EDITOR` (suspending the screen) and save what comes
     /// back with `AppState::set_note`.
     EditNote { id: String, note: String },
+    /// Leave the screen, stop the process as a shell's Ctrl-z would, and redraw on resume.
+    Suspend,
 }
 
 /// A window drawn over the panes. Overlays stack; keys go to the top one.
@@ -137,7 +145,7 @@ pub enum Effect {
 pub enum Overlay {
     /// Every key; `scroll` is the first line shown.
     Help { scroll: usize },
-    /// The story list; `selected` indexes `corpus.stories`.
+    /// The story picker; `selected` indexes `AppState::story_list.rows`.
     Stories { selected: usize },
     /// Load warnings; `first` is the first warning shown.
     Warnings { first: usize },
@@ -152,6 +160,8 @@ pub enum Overlay {
     Quotes { group: usize, quote: usize },
     /// The article list; `selected` indexes `AppState::articles.rows`.
     Articles { selected: usize },
+    /// Search everywhere; `selected` indexes `AppState::search_all.results`.
+    SearchAll { selected: usize },
     /// The perspective picker for the focused article; `selected` indexes `place::choices()`.
     Place { selected: usize },
     /// The glosses of one paragraph (`article` a corpus index, `block` its block); `scroll`
@@ -214,14 +224,21 @@ pub struct AppState {
     pub running: bool,
     pub keymap: Keymap,
     pub cache: WrapCache,
-    /// Read marks, bookmarks, positions and notes, per article id.
+    /// Read marks, bookmarks, positions and notes, per article id. Change it through
+    /// `edit_reading`: `update` compares this count, not the map (which may hold thousands).
     pub reading: ReadingState,
+    /// How many changes `reading` has had in this session.
+    pub reading_edits: u64,
     /// Work for the terminal side, drained after each update.
     pub effects: Vec<Effect>,
     /// The open story's alignment, figures and quotes.
     pub compare: compare::CompareCache,
     /// The article list's query, sort and rows.
     pub articles: article_list::ArticleList,
+    /// The story picker's query, unread-only toggle and rows.
+    pub story_list: story_picker::StoryList,
+    /// Search everywhere: its query and results.
+    pub search_all: search_all::GlobalSearch,
     /// Whether panes show the note line (`v`).
     pub show_notes: bool,
     /// The note being typed inline (`e`), until Enter or Esc.
@@ -253,9 +270,12 @@ impl AppState {
             keymap,
             cache: WrapCache::default(),
             reading: ReadingState::default(),
+            reading_edits: 0,
             effects: Vec::new(),
             compare: compare::CompareCache::default(),
             articles: article_list::ArticleList::default(),
+            story_list: story_picker::StoryList::default(),
+            search_all: search_all::GlobalSearch::default(),
             show_notes: false,
             note_edit: None,
             loading: None,
@@ -283,6 +303,10 @@ impl AppState {
         self.cache = WrapCache::default();
         self.topics = TopicCache::default();
         self.hits = search::HitCache::default();
+        // The lists' haystacks belong to the old corpus.
+        self.articles = self.articles.for_new_corpus();
+        self.story_list = self.story_list.for_new_corpus();
+        self.search_all = self.search_all.for_new_corpus();
         self.topic_filter.expanded.clear();
         if let Some(s) = self.search.as_mut() {
             s.current = None;
@@ -302,10 +326,19 @@ impl AppState {
                     block: anchor.block,
                     line: anchor.offset,
                 });
-                self.reading
-                    .update(&corpus.articles[article].id, |s| s.position = position);
+                let id = &corpus.articles[article].id;
+                if self.reading.marks(id).position != position {
+                    self.reading.update(id, |s| s.position = position);
+                    self.reading_edits += 1;
+                }
             }
         }
+    }
+
+    /// Change one article's reading state (counted, so `update` sees it).
+    pub fn edit_reading(&mut self, id: &str, change: impl FnOnce(&mut crate::state::ArticleState)) {
+        self.reading.update(id, change);
+        self.reading_edits += 1;
     }
 
     /// Mark the focused article read once its last line is on screen.
@@ -315,7 +348,7 @@ impl AppState {
         if view.top >= view.max_top() {
             let id = &corpus.articles[view.article].id;
             if !self.reading.get(id).read {
-                self.reading.update(id, |s| s.read = true);
+                self.edit_reading(id, |s| s.read = true);
                 self.effects.push(Effect::SaveState);
             }
         }
@@ -590,9 +623,22 @@ pub fn story_columns_by(
 
 /// Apply an action; true when anything visible changed (the caller redraws only then).
 pub fn update(state: &mut AppState, corpus: &Corpus, action: Action) -> bool {
-    let before = state.clone();
+    // Compared without the reading state and the keymap: cloning thousands of marks on every
+    // key cost more than the key's work. `reading_edits` stands in for the marks; the keymap
+    // never changes in an update.
+    let before = set_aside(state, |s| s.clone());
     apply(state, corpus, action);
-    *state != before
+    set_aside(state, |s| *s != before)
+}
+
+/// Run `f` on the state with its reading marks and keymap taken out (then put back).
+fn set_aside<R>(state: &mut AppState, f: impl FnOnce(&AppState) -> R) -> R {
+    let reading = std::mem::take(&mut state.reading);
+    let keymap = std::mem::take(&mut state.keymap);
+    let result = f(state);
+    state.reading = reading;
+    state.keymap = keymap;
+    result
 }
 
 fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
@@ -611,6 +657,14 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
         quit(state, corpus);
         return;
     }
+    // From anywhere, an overlay or a text input included; positions are saved first, in
+    // case the shell never resumes the reader.
+    if action == Action::Suspend {
+        state.remember_positions(corpus);
+        state.effects.push(Effect::SaveState);
+        state.effects.push(Effect::Suspend);
+        return;
+    }
     if let Some(&top) = state.overlays.last() {
         apply_overlay(state, corpus, top, action);
         return;
@@ -626,9 +680,8 @@ fn apply(state: &mut AppState, corpus: &Corpus, action: Action) {
     match action {
         Action::Quit => quit(state, corpus),
         Action::Help => state.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Stories => state.overlays.push(Overlay::Stories {
-            selected: state.story,
-        }),
+        Action::Stories => state.open_story_picker(corpus),
+        Action::SearchAll => state.open_search_all(corpus),
         Action::Warnings => state.overlays.push(Overlay::Warnings { first: 0 }),
         Action::Topics => state.overlays.push(Overlay::Topics { selected: 0 }),
         Action::Coverage => state.overlays.push(Overlay::Coverage { row: 0, column: 0 }),
@@ -738,7 +791,7 @@ fn toggle_mark(state: &mut AppState, corpus: &Corpus, action: Action) {
         .id
         .clone();
     let before = state.reading.get(&id);
-    state.reading.update(&id, |s| match action {
+    state.edit_reading(&id, |s| match action {
         Action::ToggleRead => s.read = !s.read,
         _ => s.bookmarked = !s.bookmarked,
     });
@@ -763,7 +816,7 @@ fn mark_story_read(state: &mut AppState, corpus: &Corpus) {
     for &index in &story.articles {
         let id = &corpus.articles[index].id;
         if !state.reading.get(id).read {
-            state.reading.update(id, |s| s.read = true);
+            state.edit_reading(id, |s| s.read = true);
             marked += 1;
         }
     }
@@ -836,25 +889,16 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
         | (Overlay::Figures { .. }, Action::Figures)
         | (Overlay::Quotes { .. }, Action::Quotes)
         | (Overlay::Place { .. }, Action::Place)
+        | (Overlay::SearchAll { .. }, Action::SearchAll)
         | (Overlay::Gloss { .. }, Action::Why) => {
             state.overlays.pop();
         }
         (_, Action::Help) => state.overlays.push(Overlay::Help { scroll: 0 }),
-        (Overlay::Stories { selected }, Action::Confirm) => {
-            state.overlays.pop();
-            if selected < corpus.stories.len() && selected != state.story {
-                state.remember_positions(corpus);
-                state.open_story(corpus, selected);
-            }
-        }
         (Overlay::Stories { selected }, _) => {
-            let max = corpus.stories.len().saturating_sub(1);
-            if let Some(selected) = moved(selected, max, page, action) {
-                state.overlays[last] = Overlay::Stories { selected };
-            }
+            story_picker::story_keys(state, corpus, selected, action)
         }
         (Overlay::Help { scroll }, _) => {
-            let max = crate::view::help::line_count(&state.keymap).saturating_sub(1);
+            let max = crate::view::help::max_scroll(&state.keymap, state.size.height);
             if let Some(scroll) = moved(scroll, max, page, action) {
                 state.overlays[last] = Overlay::Help { scroll };
             }
@@ -873,6 +917,9 @@ fn apply_overlay(state: &mut AppState, corpus: &Corpus, top: Overlay, action: Ac
             article_list::list_keys(state, corpus, selected, action)
         }
         (Overlay::Place { selected }, _) => place::place_picker(state, corpus, selected, action),
+        (Overlay::SearchAll { selected }, _) => {
+            search_all::search_all_keys(state, corpus, selected, action)
+        }
         (
             Overlay::Gloss {
                 article,

@@ -69,7 +69,7 @@ impl AppState {
     pub fn set_note(&mut self, id: &str, text: &str) {
         let note = clean_note(text);
         let saved = note.is_some();
-        self.reading.update(id, |s| s.note = note);
+        self.edit_reading(id, |s| s.note = note);
         self.effects.push(Effect::SaveState);
         self.message = Some(if saved { "note saved" } else { "note removed" }.into());
     }

@@ -37,8 +37,8 @@ pub fn perspective_of(reading: &ReadingState, corpus: &Corpus, index: usize) -> 
     };
     let classifier = Classifier::active();
     let known = |p: &str| classifier.perspective(p).is_some();
-    match reading.get(&article.id).perspective {
-        Some(p) if known(&p) => p,
+    match reading.marks(&article.id).perspective.as_deref() {
+        Some(p) if known(p) => p.to_string(),
         _ => {
             let ruled = corpus
                 .ruled_perspectives
@@ -113,9 +113,7 @@ pub(super) fn place_picker(state: &mut AppState, corpus: &Corpus, selected: usiz
         Choice::Clear => None,
     };
     if state.reading.get(&id).perspective != chosen {
-        state
-            .reading
-            .update(&id, |s| s.perspective = chosen.clone());
+        state.edit_reading(&id, |s| s.perspective = chosen.clone());
         state.effects.push(Effect::SaveState);
     }
     let now = perspective_of(&state.reading, corpus, article);

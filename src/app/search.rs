@@ -96,8 +96,14 @@ impl AppState {
     /// True while a text input (the search query) takes the keys.
     pub fn text_input(&self) -> bool {
         // The article list's filter takes typed characters too.
-        matches!(self.overlay(), Some(super::Overlay::Articles { .. }))
-            || self.note_edit.is_some()
+        matches!(
+            self.overlay(),
+            Some(
+                super::Overlay::Articles { .. }
+                    | super::Overlay::Stories { .. }
+                    | super::Overlay::SearchAll { .. }
+            )
+        ) || self.note_edit.is_some()
             || self.search.as_ref().is_some_and(|s| s.editing)
     }
 
@@ -193,7 +199,7 @@ impl AppState {
         self.go_to_hit(corpus, first_from(&found, from, forward, inclusive));
     }
 
-    fn go_to_hit(&mut self, corpus: &Corpus, hit: Hit) {
+    pub(super) fn go_to_hit(&mut self, corpus: &Corpus, hit: Hit) {
         if let Some(s) = self.search.as_mut() {
             s.current = Some(hit);
         }

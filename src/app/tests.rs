@@ -1042,3 +1042,297 @@ fn mark_story_read_marks_every_article_of_the_open_story_and_the_list_hides_them
     type_text(&mut s, &corpus, "unread");
     assert_eq!(list_ids(&s, &corpus), ["s1"]);
 }
+
+fn story_rows(s: &AppState, corpus: &Corpus) -> Vec<String> {
+    s.story_list
+        .rows
+        .iter()
+        .map(|&i| corpus.stories[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn story_picker_filters_as_you_type_in_any_script() {
+    let mut articles: Vec<Article> = corpus().articles;
+    articles[4].title = "한일 정상회담 관세".into();
+    articles[2].outlet = Some("読売新聞".into());
+    let corpus = Corpus::new(articles, vec![], &BTreeMap::new());
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::Stories);
+    assert!(s.text_input(), "typed characters go to the picker's filter");
+    assert_eq!(story_rows(&s, &corpus), ["small", "big"]);
+    // An article's title finds its story; so does an outlet in kanji.
+    type_text(&mut s, &corpus, "관세");
+    assert_eq!(story_rows(&s, &corpus), ["small"]);
+    assert_eq!(s.overlay(), Some(&Overlay::Stories { selected: 0 }));
+    update(&mut s, &corpus, Action::InputBackspace);
+    update(&mut s, &corpus, Action::InputBackspace);
+    assert_eq!(story_rows(&s, &corpus), ["small", "big"]);
+    type_text(&mut s, &corpus, "読売");
+    assert_eq!(story_rows(&s, &corpus), ["big"]);
+    // Letters are letters here, not bindings: `q` filters rather than closing.
+    type_text(&mut s, &corpus, "q");
+    assert!(story_rows(&s, &corpus).is_empty());
+    assert!(s.overlay().is_some());
+    // Enter on nothing says so and opens nothing.
+    let story = s.story;
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(s.overlays.is_empty());
+    assert_eq!(s.story, story);
+    assert_eq!(s.message.as_deref(), Some("no story matches the filter"));
+}
+
+#[test]
+fn story_picker_enter_opens_the_filtered_row() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    assert_eq!(corpus.stories[s.story].id, "big");
+    update(&mut s, &corpus, Action::Stories);
+    type_text(&mut s, &corpus, "TITLE S1");
+    assert_eq!(story_rows(&s, &corpus), ["small"]);
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(corpus.stories[s.story].id, "small");
+    // The query stays for the next time the picker opens.
+    update(&mut s, &corpus, Action::Stories);
+    assert_eq!(s.story_list.query, "TITLE S1");
+    assert_eq!(s.overlay(), Some(&Overlay::Stories { selected: 0 }));
+}
+
+#[test]
+fn story_picker_counts_unread_and_hides_read_stories_on_tab() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    let big = corpus.stories.iter().position(|x| x.id == "big").unwrap();
+    assert_eq!(
+        story_picker::unread(&s.reading, &corpus, &corpus.stories[big]),
+        4
+    );
+    s.reading.update("k1", |m| m.read = true);
+    s.reading.update("s1", |m| m.read = true);
+    assert_eq!(
+        story_picker::unread(&s.reading, &corpus, &corpus.stories[big]),
+        3
+    );
+    update(&mut s, &corpus, Action::Stories);
+    assert_eq!(story_rows(&s, &corpus), ["small", "big"]);
+    update(&mut s, &corpus, Action::FocusNext);
+    assert!(s.story_list.unread_only);
+    assert_eq!(story_rows(&s, &corpus), ["big"], "small has nothing unread");
+    update(&mut s, &corpus, Action::FocusNext);
+    assert_eq!(story_rows(&s, &corpus), ["small", "big"]);
+}
+
+#[test]
+fn story_picker_counts_follow_placements_made_in_the_session() {
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::Widget;
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    let row = |s: &AppState| {
+        let mut opened = s.clone();
+        update(&mut opened, &corpus, Action::Stories);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 20));
+        crate::view::Screen {
+            state: &opened,
+            corpus: &corpus,
+        }
+        .render(buf.area, &mut buf);
+        (0..20)
+            .map(|y| (0..120).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            // The last one: the top bar names the open story too.
+            .rfind(|l| l.contains("Big story"))
+            .unwrap_or_default()
+    };
+    // Korean 2, Japanese 1, Wire 1, all four unread.
+    let before = row(&s);
+    let counts: Vec<&str> = before
+        .split("Big story")
+        .nth(1)
+        .unwrap()
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(counts[..4], ["2", "1", "1", "4/4"], "{before}");
+    // Move the wire article to Japanese, as `P` does.
+    s.reading
+        .update("w1", |m| m.perspective = Some("japanese".into()));
+    let after = row(&s);
+    let counts: Vec<&str> = after
+        .split("Big story")
+        .nth(1)
+        .unwrap()
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // No wire article is left, so the Wire column goes.
+    assert_eq!(counts[..3], ["2", "2", "4/4"], "{after}");
+}
+
+/// Story "big" of `corpus()` with Korean, Japanese (kanji and kana) and English text in its
+/// bodies and titles; story "small" unchanged.
+fn multilingual() -> Corpus {
+    let mut articles: Vec<Article> = corpus().articles;
+    articles[0].blocks[3] = Block::new(BlockKind::Paragraph, "한미 정상회담에서 관세 협상");
+    articles[2].blocks[40] = Block::new(BlockKind::Paragraph, "日米首脳会談で、かんぜいを協議");
+    articles[2].title = "首脳会談の成果".into();
+    articles[3].blocks[7] = Block::table(vec![
+        vec!["Item".into(), "Rate".into()],
+        vec!["Tariff".into(), "15%".into()],
+    ]);
+    articles[4].blocks[2] = Block::new(BlockKind::Paragraph, "The tariff deal, and a tariff cut");
+    Corpus::new(articles, vec![], &BTreeMap::new())
+}
+
+fn found(s: &AppState, corpus: &Corpus) -> Vec<(String, Option<usize>, usize)> {
+    s.search_all
+        .results
+        .iter()
+        .map(|f| (corpus.articles[f.article].id.clone(), f.block, f.count))
+        .collect()
+}
+
+#[test]
+fn search_everywhere_finds_bodies_and_titles_in_any_script() {
+    let corpus = multilingual();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::SearchAll);
+    assert_eq!(s.overlay(), Some(&Overlay::SearchAll { selected: 0 }));
+    assert!(s.text_input());
+    type_text(&mut s, &corpus, "정상회담");
+    assert_eq!(found(&s, &corpus), [("k1".to_string(), Some(3), 1)]);
+    for _ in 0.."정상회담".chars().count() {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    assert!(
+        found(&s, &corpus).is_empty(),
+        "an empty query lists nothing"
+    );
+    // Kanji: the title and the paragraph of the same article.
+    type_text(&mut s, &corpus, "首脳会談");
+    assert_eq!(
+        found(&s, &corpus),
+        [("j1".to_string(), None, 1), ("j1".to_string(), Some(40), 1)]
+    );
+    update(&mut s, &corpus, Action::Close);
+    update(&mut s, &corpus, Action::SearchAll);
+    assert_eq!(
+        s.search_all.query, "首脳会談",
+        "the query stays for next time"
+    );
+    for _ in 0..4 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    // Kana, and a case-insensitive English word found in a table cell and twice in one
+    // paragraph of the other story.
+    type_text(&mut s, &corpus, "かんぜい");
+    assert_eq!(found(&s, &corpus), [("j1".to_string(), Some(40), 1)]);
+    for _ in 0..4 {
+        update(&mut s, &corpus, Action::InputBackspace);
+    }
+    type_text(&mut s, &corpus, "TARIFF");
+    assert_eq!(
+        found(&s, &corpus),
+        [
+            ("w1".to_string(), Some(7), 1),
+            ("s1".to_string(), Some(2), 2)
+        ]
+    );
+    assert_eq!(s.search_all.matched.len(), 2);
+}
+
+#[test]
+fn search_everywhere_narrowing_finds_what_a_fresh_search_finds() {
+    let corpus = multilingual();
+    let mut typed = state(&corpus);
+    update(&mut typed, &corpus, Action::SearchAll);
+    type_text(&mut typed, &corpus, "t");
+    type_text(&mut typed, &corpus, "ariff");
+    let mut fresh = search_all::GlobalSearch::default();
+    fresh.query = "tariff".into();
+    fresh.refresh(&corpus);
+    assert_eq!(typed.search_all.results, fresh.results);
+    assert_eq!(typed.search_all.matched, fresh.matched);
+    assert_eq!(fresh.matched.len(), 2);
+}
+
+#[test]
+fn search_everywhere_enter_opens_the_story_at_the_paragraph_with_the_query_highlighted() {
+    let corpus = multilingual();
+    let mut s = state(&corpus);
+    // Start in the other story.
+    update(&mut s, &corpus, Action::Stories);
+    type_text(&mut s, &corpus, "title s1");
+    update(&mut s, &corpus, Action::Confirm);
+    assert_eq!(corpus.stories[s.story].id, "small");
+    update(&mut s, &corpus, Action::SearchAll);
+    type_text(&mut s, &corpus, "かんぜい");
+    update(&mut s, &corpus, Action::Confirm);
+    assert!(s.overlays.is_empty());
+    assert_eq!(corpus.stories[s.story].id, "big");
+    let column = &s.columns[s.focus];
+    assert_eq!(corpus.articles[column.article()].id, "j1");
+    let current = s.search.as_ref().and_then(|x| x.current);
+    assert_eq!(
+        current.map(|h| (h.article, h.block)),
+        Some((column.article(), 40))
+    );
+    assert_eq!(s.query(), Some("かんぜい"));
+    // Block 40 of j1 is on screen (each block is two lines: 80 and 81).
+    let layout = s.layout();
+    let view = s.view_of(&corpus, &layout, s.focus);
+    assert!(view.top <= 80 && 80 < view.top + view.height, "{view:?}");
+    // n goes on from there in the panes (one match only: it stays).
+    update(&mut s, &corpus, Action::SearchNext);
+    let again = s.search.as_ref().and_then(|x| x.current);
+    assert_eq!(again, current);
+}
+
+#[test]
+fn help_bottom_shows_the_last_line_at_the_bottom_not_a_blank_box() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, Action::Help);
+    update(&mut s, &corpus, Action::Scroll(Scroll::Bottom));
+    let total = crate::view::help::line_count(&s.keymap);
+    // 40 rows: a 36-line box inside the border and margin.
+    assert!(total > 36, "the help is longer than the screen");
+    assert_eq!(s.overlay(), Some(&Overlay::Help { scroll: total - 36 }));
+    // The last line (the mouse click) is drawn on the box's last row.
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::Widget;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    crate::view::Screen {
+        state: &s,
+        corpus: &corpus,
+    }
+    .render(buf.area, &mut buf);
+    let row = |y: u16| (0..120).map(|x| buf[(x, y)].symbol()).collect::<String>();
+    assert!(
+        row(37).contains("focus the pane or tab under the pointer"),
+        "{}",
+        row(37)
+    );
+    assert!(row(38).contains('╰'), "the box ends under it: {}", row(38));
+}
+
+#[test]
+fn ctrl_z_asks_the_terminal_side_to_suspend_from_anywhere_after_saving() {
+    let corpus = corpus();
+    let mut s = state(&corpus);
+    update(&mut s, &corpus, down(3));
+    update(&mut s, &corpus, Action::Stories);
+    type_text(&mut s, &corpus, "big");
+    s.effects.clear();
+    update(&mut s, &corpus, Action::Suspend);
+    assert_eq!(s.effects, [Effect::SaveState, Effect::Suspend]);
+    assert_eq!(s.story_list.query, "big", "not typed into the filter");
+    assert!(
+        s.overlay().is_some() && s.running,
+        "the reader comes back as it was"
+    );
+    let k1 = s.reading.marks("k1").position;
+    assert!(
+        k1.is_some(),
+        "the place is in the reading state before the stop"
+    );
+}

@@ -110,23 +110,37 @@ pub fn print_align(corpus: &Corpus, id: &str, format: AlignFormat) -> io::Result
         }
         AlignFormat::Table => {
             writeln!(out, "{} — story: {}", article.id, story.title)?;
+            // Columns as wide as the longest "perspective id": ids are never cut. Block
+            // numbers count from 1, as the reader's "paragraph N" does (JSON keeps 0-based
+            // indexes).
+            let heads: Vec<String> = others
+                .iter()
+                .map(|&o| {
+                    format!(
+                        "{} {}",
+                        corpus.articles[o].perspective, corpus.articles[o].id
+                    )
+                })
+                .collect();
+            let column = heads
+                .iter()
+                .map(|h| display_width(h))
+                .max()
+                .unwrap_or(0)
+                .max(11);
             let mut header = format!("{} {}", pad("BLOCK", 5), pad("TEXT", 44));
-            for &other in &others {
-                let a = &corpus.articles[other];
-                header.push_str(&format!(
-                    " {}",
-                    pad(&format!("{} {}", a.perspective, a.id), 22)
-                ));
+            for head in &heads {
+                header.push_str(&format!(" {}", pad(head, column)));
             }
             writeln!(out, "{}", header.trim_end())?;
             for (b, block) in article.blocks.iter().enumerate() {
-                let mut line = format!("{} {}", pad(&b.to_string(), 5), pad(&block.text, 44));
+                let mut line = format!("{} {}", pad(&(b + 1).to_string(), 5), pad(&block.text, 44));
                 for &other in &others {
                     let cell = match alignment.counterpart(index, b, other) {
-                        Some(m) => format!("{:>3} ({:.2})", m.block, m.score),
+                        Some(m) => format!("{:>3} ({:.2})", m.block + 1, m.score),
                         None => "  -".to_string(),
                     };
-                    line.push_str(&format!(" {}", pad(&cell, 22)));
+                    line.push_str(&format!(" {}", pad(&cell, column)));
                 }
                 writeln!(out, "{}", line.trim_end())?;
             }

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 
 mod compare;
+mod config_cmd;
 pub mod feeds;
 mod output;
 mod report;
@@ -103,6 +104,9 @@ pub enum Command {
         /// Print a commented default config file.
         #[arg(long)]
         print_default: bool,
+        /// Print the settings in force (defaults with the file over them) as TOML.
+        #[arg(long)]
+        effective: bool,
     },
     /// The topics of each article (blocks tagged per topic); with --blocks, of each block.
     Topics {
@@ -496,10 +500,24 @@ fn load_corpus(
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Config { print_default }) = &cli.command {
-        let path = config::default_path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+    if let Some(Command::Config {
+        print_default,
+        effective,
+    }) = &cli.command
+    {
+        if *effective {
+            let shown = config::load(cli.config.as_deref()).and_then(|c| config_cmd::effective(&c));
+            return match shown {
+                Ok(text) => {
+                    let _ = write!(crate::text::sanitize::stdout(), "{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    crate::text::sanitize::eprint_line(&format!("parallax: {e}"));
+                    ExitCode::from(2)
+                }
+            };
+        }
         if *print_default {
             let _ = write!(
                 crate::text::sanitize::stdout(),
@@ -508,17 +526,11 @@ pub fn main() -> ExitCode {
             );
         } else {
             let mut out = crate::text::sanitize::stdout();
+            let _ = writeln!(out, "{}", config_cmd::describe_file(cli.config.as_deref()));
             let _ = writeln!(
                 out,
-                "config file: {}",
-                cli.config
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or(path)
-            );
-            let _ = writeln!(
-                out,
-                "(run `parallax config --print-default` for a commented default file)"
+                "(`parallax config --effective` prints the settings in force; \
+                 `--print-default` a commented default file)"
             );
         }
         return ExitCode::SUCCESS;

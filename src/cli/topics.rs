@@ -217,10 +217,18 @@ pub fn topics_table(
     with_blocks: bool,
 ) -> String {
     let mut out = String::new();
+    // As wide as the longest id: ids are never cut.
+    let id_width = corpus
+        .articles
+        .iter()
+        .map(|a| display_width(&a.id))
+        .max()
+        .unwrap_or(0)
+        .max(7);
     let _ = writeln!(
         out,
         "{} {} {} TOPICS (blocks tagged; * = main topic)",
-        pad("ARTICLE", 22),
+        pad("ARTICLE", id_width),
         pad("PERSPECTIVE", 11),
         pad("BLOCKS", 6),
     );
@@ -241,7 +249,7 @@ pub fn topics_table(
         let _ = writeln!(
             out,
             "{} {} {:>6} {}",
-            pad(&article.id, 22),
+            pad(&article.id, id_width),
             pad(&article.perspective, 11),
             article.blocks.len(),
             if topics.is_empty() {

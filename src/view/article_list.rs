@@ -96,7 +96,7 @@ impl Widget for ArticleListView<'_> {
                 .and_then(|s| corpus.stories.get(s))
                 .map(|s| s.title.as_str())
                 .unwrap_or("");
-            let reading = state.reading.get(&article.id);
+            let reading = state.reading.marks(&article.id);
             let color = theme::perspective_color(&article.perspective);
             let mut line = Line::from(vec![
                 Span::from(cell(article.day().unwrap_or("—"), DATE_WIDTH)),
@@ -112,7 +112,7 @@ impl Widget for ArticleListView<'_> {
                 Span::from(" "),
                 Span::styled(
                     cell(
-                        &row_marks(&reading, corpus.also_in(index).len()),
+                        &row_marks(reading, corpus.also_in(index).len()),
                         MARKS_WIDTH,
                     ),
                     Style::default().fg(ratatui::style::Color::Yellow),

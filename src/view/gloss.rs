@@ -143,7 +143,9 @@ impl Widget for GlossView<'_> {
             .dim(),
             Line::from(""),
         ];
-        let title = Line::from(" Why: the paragraph in English — j/k scroll, Esc closes ").bold();
+        let title =
+            Line::from(" Glosses: this paragraph's terms in English — j/k scroll, Esc closes ")
+                .bold();
         let height = (head.len() + rows.len() + 2) as u16;
         let inner = popup(area, WIDTH, height, title, buf);
         if inner.height < 2 {

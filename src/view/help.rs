@@ -42,18 +42,26 @@ pub fn key_label(name: &str) -> String {
     }
 }
 
-/// The help text: one line per action (keys, description), then the mouse.
-pub fn lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = BINDABLE
+/// One help line: the keys, the action's name as the config's `[keys]` spells it (empty for
+/// the mouse), and what it does.
+pub type HelpLine = (String, &'static str, &'static str);
+
+/// The help text: one line per action, then the mouse.
+pub fn lines(keymap: &Keymap) -> Vec<HelpLine> {
+    let mut out: Vec<HelpLine> = BINDABLE
         .iter()
-        .map(|(_, action, description)| {
+        .map(|(name, action, description)| {
             let keys: Vec<String> = keymap.keys(*action).iter().map(|k| key_label(k)).collect();
-            (keys.join(", "), *description)
+            (keys.join(", "), *name, *description)
         })
-        .filter(|(keys, _)| !keys.is_empty())
+        .filter(|(keys, _, _)| !keys.is_empty())
         .collect();
-    out.push(("wheel".into(), "scroll the pane under the pointer"));
-    out.push(("click".into(), "focus the pane or tab under the pointer"));
+    out.push(("wheel".into(), "", "scroll the pane under the pointer"));
+    out.push((
+        "click".into(),
+        "",
+        "focus the pane or tab under the pointer",
+    ));
     out
 }
 
@@ -61,24 +69,38 @@ pub fn line_count(keymap: &Keymap) -> usize {
     lines(keymap).len()
 }
 
+/// How many help lines a terminal `height` rows high shows at once (the box's inside).
+pub fn visible_lines(keymap: &Keymap, height: u16) -> usize {
+    line_count(keymap).min(usize::from(height.saturating_sub(4)).max(1))
+}
+
+/// The largest first line: the last line at the bottom of the box, never a blank box.
+pub fn max_scroll(keymap: &Keymap, height: u16) -> usize {
+    line_count(keymap).saturating_sub(visible_lines(keymap, height))
+}
+
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let entries = lines(&self.state.keymap);
         let key_width = entries
             .iter()
-            .map(|(k, _)| display_width(k))
+            .map(|(k, _, _)| display_width(k))
             .max()
             .unwrap_or(0);
+        let name_width = entries.iter().map(|(_, n, _)| n.len()).max().unwrap_or(0);
         let text_width = entries
             .iter()
-            .map(|(_, d)| display_width(d))
+            .map(|(_, _, d)| display_width(d))
             .max()
             .unwrap_or(0);
-        let width = (key_width + text_width + 6) as u16;
-        let title = Line::from(" Keys — Esc closes ").bold();
+        let width = (key_width + name_width + text_width + 8) as u16;
+        let title =
+            Line::from(" Keys · action names as in the config's [keys] · Esc closes ").bold();
         let inner = popup(area, width, entries.len() as u16 + 2, title, buf);
-        let scroll = self.scroll.min(entries.len().saturating_sub(1));
-        for (row, (keys, description)) in entries
+        let scroll = self
+            .scroll
+            .min(entries.len().saturating_sub(usize::from(inner.height)));
+        for (row, (keys, name, description)) in entries
             .iter()
             .skip(scroll)
             .take(usize::from(inner.height))
@@ -87,6 +109,7 @@ impl Widget for Help<'_> {
             let pad = " ".repeat(key_width.saturating_sub(display_width(keys)));
             let line = Line::from(vec![
                 Span::styled(format!(" {keys}{pad}  "), Style::default().bold()),
+                Span::styled(format!("{name:<name_width$}  "), theme::dim()),
                 Span::from(*description),
             ]);
             buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
@@ -116,7 +139,7 @@ mod tests {
     fn help_lists_every_default_key() {
         let text: Vec<String> = lines(Keymap::embedded())
             .into_iter()
-            .map(|(k, d)| format!("{k} {d}"))
+            .map(|(k, _, d)| format!("{k} {d}"))
             .collect();
         let all = text.join("\n");
         for key in [

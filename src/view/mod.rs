@@ -10,6 +10,7 @@ pub mod help;
 pub mod pane;
 pub mod place_picker;
 pub mod quotes;
+pub mod search_all;
 pub mod story_picker;
 pub mod tabs;
 pub mod theme;
@@ -50,10 +51,15 @@ impl Widget for Screen<'_> {
             return;
         }
         top_bar::TopBar { state, corpus }.render(layout.top_bar, buf);
-        if let Some(tabs) = layout.tabs {
+        // The full-screen lists hide the panes: drawing them under the list is wasted time.
+        let hidden = matches!(
+            state.overlay(),
+            Some(Overlay::Articles { .. } | Overlay::SearchAll { .. })
+        );
+        if let (Some(tabs), false) = (layout.tabs, hidden) {
             tabs::Tabs { state }.render(tabs, buf);
         }
-        for pane in &layout.panes {
+        for pane in layout.panes.iter().filter(|_| !hidden) {
             pane::Pane {
                 state,
                 corpus,
@@ -129,6 +135,12 @@ impl Widget for Screen<'_> {
                     article,
                     block,
                     scroll,
+                }
+                .render(area, buf),
+                Overlay::SearchAll { selected } => search_all::SearchAllView {
+                    state,
+                    corpus,
+                    selected,
                 }
                 .render(area, buf),
                 Overlay::Place { selected } => place_picker::PlacePicker {

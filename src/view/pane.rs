@@ -61,7 +61,7 @@ impl Widget for Pane<'_> {
         let article = &corpus.articles[column.article()];
         let index = column.article();
         let marks = marks(&state.reading.get(&article.id), corpus.also_in(index).len());
-        render_header(article, &marks, color, layout.header, buf);
+        render_header(article, &marks, color, state.query(), layout.header, buf);
         if layout.note.height > 0 {
             note_line(state, article, index, layout.note, buf);
         }
@@ -125,6 +125,15 @@ impl Widget for Pane<'_> {
                     for (range, style) in pieces(text, start, marks) {
                         spans.push(Span::styled(&text[range], style.unwrap_or(text_style)));
                     }
+                }
+                // Table cells are laid out from the cells, not cut from the block's text:
+                // their matches are found in the drawn line itself.
+                None if query.is_some()
+                    && matches!(line.kind, LineKind::TableHead | LineKind::TableRow) =>
+                {
+                    let current =
+                        current.is_some_and(|h| h.article == index && h.block == line.block);
+                    spans.extend(highlighted(text, query, text_style, current).spans);
                 }
                 _ => spans.push(Span::styled(text, text_style)),
             }
@@ -293,6 +302,7 @@ fn render_header(
     article: &crate::model::Article,
     marks: &str,
     color: Color,
+    query: Option<&str>,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -302,11 +312,12 @@ fn render_header(
     let width = usize::from(area.width);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     if area.height < 4 {
-        buf.set_string(
+        let title = truncate_to_width(&article.title, width);
+        buf.set_line(
             area.x,
             area.y,
-            truncate_to_width(&article.title, width),
-            bold,
+            &highlighted(&title, query, bold, false),
+            area.width,
         );
         return;
     }
@@ -340,9 +351,32 @@ fn render_header(
         title = vec![first, truncate_to_width(rest, width)];
     }
     for (row, line) in title.iter().take(2).enumerate() {
-        buf.set_string(area.x, area.y + 1 + row as u16, line, bold);
+        let y = area.y + 1 + row as u16;
+        buf.set_line(
+            area.x,
+            y,
+            &highlighted(line, query, bold, false),
+            area.width,
+        );
     }
     buf.set_string(area.x, area.y + 3, "─".repeat(width), theme::dim());
+}
+
+/// `text` in `style` with the search query's matches in it highlighted (for text drawn as
+/// it is, not cut from a block: titles and table cells).
+fn highlighted<'t>(text: &'t str, query: Option<&str>, style: Style, current: bool) -> Line<'t> {
+    let found = query
+        .map(|q| crate::text::search::find_all(text, q))
+        .unwrap_or_default();
+    let marks: Vec<Mark> = found
+        .into_iter()
+        .map(|r| (r, theme::search_match(current), 2))
+        .collect();
+    let spans: Vec<Span<'t>> = pieces(text, 0, &marks)
+        .into_iter()
+        .map(|(range, s)| Span::styled(&text[range], s.unwrap_or(style)))
+        .collect();
+    Line::from(spans)
 }
 
 /// The scrollbar thumb's start and length on a track of `track` cells, or None when the whole

@@ -1,4 +1,5 @@
-//! The story picker: every story with its dates and how many articles each perspective has.
+//! The story picker: the stories the filter keeps, with their dates, how many articles each
+//! perspective has (as the reader places them now) and how many are unread.
 
 use super::{popup, theme, top_bar::date_span};
 use crate::app::AppState;
@@ -17,22 +18,22 @@ pub struct StoryPicker<'a> {
     pub selected: usize,
 }
 
-/// Width of the read/bookmark column: "12/14 ★3".
+/// Width of the unread/bookmark column: "12/14 ★3".
 const MARKS_WIDTH: usize = 9;
 
-/// "read/total ★bookmarks" for a story, blank when nothing is marked.
+/// "unread/total ★bookmarks" for a story.
 fn story_marks(state: &AppState, corpus: &Corpus, story: &crate::model::Story) -> String {
-    let marks: Vec<_> = story
+    let unread = crate::app::story_picker::unread(&state.reading, corpus, story);
+    let starred = story
         .articles
         .iter()
-        .map(|&i| state.reading.get(&corpus.articles[i].id))
-        .collect();
-    let read = marks.iter().filter(|m| m.read).count();
-    let starred = marks.iter().filter(|m| m.bookmarked).count();
-    let text = match (read, starred) {
-        (0, 0) => String::new(),
-        (r, 0) => format!("{r}/{}", marks.len()),
-        (r, b) => format!("{r}/{} ★{b}", marks.len()),
+        .filter_map(|&i| corpus.articles.get(i))
+        .filter(|a| state.reading.marks(&a.id).bookmarked)
+        .count();
+    let total = story.articles.len();
+    let text = match starred {
+        0 => format!("{unread}/{total}"),
+        b => format!("{unread}/{total} ★{b}"),
     };
     format!("{text:>MARKS_WIDTH$}")
 }
@@ -49,29 +50,58 @@ impl Widget for StoryPicker<'_> {
             corpus,
             selected,
         } = self;
-        // Only perspectives that occur in the corpus get a column.
+        let list = &state.story_list;
+        let placed = |i: usize| crate::app::place::perspective_of(&state.reading, corpus, i);
+        // Only perspectives that occur in the shown stories get a column (as the reader
+        // places the articles now, `P` included).
+        let present: std::collections::HashSet<String> = list
+            .rows
+            .iter()
+            .filter_map(|&s| corpus.stories.get(s))
+            .flat_map(|s| s.articles.iter().map(|&i| placed(i)))
+            .collect();
         let perspectives: Vec<_> = Classifier::active()
             .perspectives
             .iter()
-            .filter(|p| corpus.articles.iter().any(|a| a.perspective == p.id))
+            .filter(|p| present.contains(&p.id))
             .collect();
         let counts_width: usize = perspectives
             .iter()
             .map(|p| count_width(&p.label) + 1)
             .sum::<usize>()
             + MARKS_WIDTH;
+        let only = if list.unread_only {
+            "unread only"
+        } else {
+            "all"
+        };
         let title = Line::from(format!(
-            " Stories ({}) — Enter opens, Esc closes ",
+            " Stories {}/{} · {only} (Tab) · Enter opens · Esc closes ",
+            list.rows.len(),
             corpus.stories.len()
         ))
         .bold();
-        let height = corpus.stories.len() as u16 + 3;
+        let height = list.rows.len().min(usize::from(u16::MAX) - 4) as u16 + 4;
         let inner = popup(area, 110, height, title, buf);
-        if inner.height < 2 {
+        if inner.height < 3 {
             return;
         }
+        let prompt = Line::from(vec![
+            Span::styled("filter: ", theme::dim()),
+            Span::from(list.query.as_str()),
+            Span::from("▏"),
+            Span::styled(
+                if list.query.is_empty() {
+                    "  words in a title or outlet"
+                } else {
+                    ""
+                },
+                theme::dim(),
+            ),
+        ]);
+        buf.set_line(inner.x, inner.y, &prompt, inner.width);
         let date_width = 23;
-        let title_width = usize::from(inner.width).saturating_sub(date_width + counts_width + 4);
+        let title_width = usize::from(inner.width).saturating_sub(date_width + counts_width + 5);
         // Header row.
         let mut header = vec![Span::from(format!(
             "  {:<date_width$} {:<title_width$} ",
@@ -84,20 +114,21 @@ impl Widget for StoryPicker<'_> {
                 Style::default().fg(theme::perspective_color(&p.id)),
             ));
         }
-        header.push(Span::from(format!("{:>MARKS_WIDTH$}", "read ★")));
+        header.push(Span::from(format!("{:>MARKS_WIDTH$}", "unread ★")));
         let header = Line::from(header).bold();
-        buf.set_line(inner.x, inner.y, &header, inner.width);
+        buf.set_line(inner.x, inner.y + 1, &header, inner.width);
+        if list.rows.is_empty() {
+            let none = Line::from("no story matches").dim();
+            buf.set_line(inner.x, inner.y + 2, &none, inner.width);
+            return;
+        }
 
-        let rows = usize::from(inner.height - 1);
+        let rows = usize::from(inner.height - 2);
         let first = (selected + 1).saturating_sub(rows);
-        for (row, (index, story)) in corpus
-            .stories
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(rows)
-            .enumerate()
-        {
+        for (row, &index) in list.rows.iter().skip(first).take(rows).enumerate() {
+            let Some(story) = corpus.stories.get(index) else {
+                continue;
+            };
             let marker = if index == state.story { "● " } else { "  " };
             let name = truncate_to_width(&story.title, title_width);
             let pad = " ".repeat(title_width.saturating_sub(display_width(&name)));
@@ -105,12 +136,9 @@ impl Widget for StoryPicker<'_> {
                 "{marker}{:<date_width$} {name}{pad} ",
                 date_span(story)
             ))];
+            let placements: Vec<String> = story.articles.iter().map(|&i| placed(i)).collect();
             for p in &perspectives {
-                let n = story
-                    .articles
-                    .iter()
-                    .filter(|&&i| corpus.articles[i].perspective == p.id)
-                    .count();
+                let n = placements.iter().filter(|&id| *id == p.id).count();
                 let w = count_width(&p.label);
                 let cell = if n == 0 {
                     "·".to_string()
@@ -124,10 +152,10 @@ impl Widget for StoryPicker<'_> {
                 Style::default().fg(ratatui::style::Color::Yellow),
             ));
             let mut line = Line::from(spans);
-            if index == selected {
+            if first + row == selected {
                 line = line.reversed();
             }
-            let y = inner.y + 1 + row as u16;
+            let y = inner.y + 2 + row as u16;
             buf.set_line(inner.x, y, &line, inner.width);
         }
     }

@@ -34,7 +34,11 @@ impl Widget for TopBar<'_> {
             None if state.loading.is_some() => ("loading…", String::new()),
             None => ("no stories", String::new()),
         };
-        let mut right = format!("sync: {}", state.sync.label());
+        // With one column there is nothing to keep level.
+        let mut right = match state.columns.len() {
+            0 | 1 => "sync: –".to_string(),
+            _ => format!("sync: {}", state.sync.label()),
+        };
         if state.zoom {
             right.push_str(" │ zoom");
         }
