@@ -726,7 +726,12 @@ mod tests {
             None,
             "SEOUL, August 26 (AJP) - President Lee met Trump in Washington.",
         );
-        assert_eq!(p.outlet.as_deref(), Some("Aju Business Daily"), "{}", p.reason);
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Aju Business Daily"),
+            "{}",
+            p.reason
+        );
         assert_eq!(p.perspective, "korean");
     }
 

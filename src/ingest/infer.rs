@@ -68,7 +68,10 @@ fn scan(article: &Article, mut emit: impl FnMut(Token, &dyn Fn() -> String)) {
         let mut word_hash = FNV_OFFSET;
         let mut word_start: Option<usize> = None;
         let mut prev_cjk: Option<char> = None;
-        for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (at, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             let cjk = matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3);
             if cjk {
                 if let Some(p) = prev_cjk {

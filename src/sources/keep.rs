@@ -432,8 +432,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let feed = dir.path().join("feed-abc");
         let mut staged = Staged::default();
-        assert_eq!(staged.stage_article(&feed, "a", article("A")).ok(), Some(Kept::New));
-        assert_eq!(staged.stage_article(&feed, "b", article("B")).ok(), Some(Kept::New));
+        assert_eq!(
+            staged.stage_article(&feed, "a", article("A")).ok(),
+            Some(Kept::New)
+        );
+        assert_eq!(
+            staged.stage_article(&feed, "b", article("B")).ok(),
+            Some(Kept::New)
+        );
         // The same item again in one run is the file it will become: unchanged, not new.
         assert_eq!(
             staged.stage_article(&feed, "a", article("A")).ok(),
@@ -442,9 +448,16 @@ mod tests {
         assert_eq!(staged.len(), 2);
         // Before the commit only hidden temporaries exist: the loader sees no article.
         assert_eq!(count_articles(&feed), 0);
-        assert!(names(&feed).iter().all(|n| n.starts_with('.')), "{:?}", names(&feed));
+        assert!(
+            names(&feed).iter().all(|n| n.starts_with('.')),
+            "{:?}",
+            names(&feed)
+        );
         assert!(staged.commit().is_empty());
-        assert_eq!(names(&feed), vec!["a.json".to_string(), "b.json".to_string()]);
+        assert_eq!(
+            names(&feed),
+            vec!["a.json".to_string(), "b.json".to_string()]
+        );
         let back: FetchedArticle =
             serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
                 .expect("a whole article");
@@ -454,7 +467,10 @@ mod tests {
         changed.blocks[0].text = "A body, corrected".into();
         changed.first_seen = "2025-10-29T00:00:00Z".into();
         let mut again = Staged::default();
-        assert_eq!(again.stage_article(&feed, "a", changed).ok(), Some(Kept::Updated));
+        assert_eq!(
+            again.stage_article(&feed, "a", changed).ok(),
+            Some(Kept::Updated)
+        );
         assert!(again.commit().is_empty());
         let back: FetchedArticle =
             serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
@@ -468,13 +484,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let feed = dir.path().join("feed-abc");
         let mut first = Staged::default();
-        first.stage_article(&feed, "a", article("A")).expect("stage");
+        first
+            .stage_article(&feed, "a", article("A"))
+            .expect("stage");
         assert!(first.commit().is_empty());
         let mut changed = article("A");
         changed.blocks[0].text = "new text".into();
         let mut second = Staged::default();
         second.stage_article(&feed, "a", changed).expect("stage");
-        second.stage_article(&feed, "b", article("B")).expect("stage");
+        second
+            .stage_article(&feed, "b", article("B"))
+            .expect("stage");
         drop(second); // as when the feed fails after staging, or the worker panics
         assert_eq!(names(&feed), vec!["a.json".to_string()]);
         let back: FetchedArticle =
@@ -489,12 +509,19 @@ mod tests {
         let feed = dir.path().join("feed-abc");
         std::fs::create_dir_all(feed.join("a.json")).expect("a folder where a file should go");
         let mut staged = Staged::default();
-        staged.stage_article(&feed, "a", article("A")).expect("stage");
-        staged.stage_article(&feed, "b", article("B")).expect("stage");
+        staged
+            .stage_article(&feed, "a", article("A"))
+            .expect("stage");
+        staged
+            .stage_article(&feed, "b", article("B"))
+            .expect("stage");
         let failed = staged.commit();
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].0, feed.join("a.json"));
-        assert_eq!(names(&feed), vec!["a.json".to_string(), "b.json".to_string()]);
+        assert_eq!(
+            names(&feed),
+            vec!["a.json".to_string(), "b.json".to_string()]
+        );
         assert!(feed.join("a.json").is_dir());
     }
 
