@@ -211,7 +211,8 @@ impl Model {
             }
         }
         for (score, prior) in scores.iter_mut().zip(&self.prior) {
-            *score = prior + *score;
+            // (Addition is commutative in IEEE 754: this is exactly prior + sum.)
+            *score += prior;
         }
         let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
