@@ -134,13 +134,25 @@ fn describe(path: &Path, text: &str, error: &toml::de::Error) -> String {
     let message = error.message();
     match error.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = line_and_column(text, span.start);
             format!("{}:{line}:{column}: {message}", path.display())
         }
         None => format!("{}: {message}", path.display()),
     }
+}
+
+/// 1-based line and column (in characters) of byte `offset`. An offset past the end or inside
+/// a multi-byte character (a span from the parser is not promised to sit on a boundary) is
+/// moved back to the character it falls in, never sliced through.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Load the config: the explicit path must exist; the default path may be absent.
@@ -232,6 +244,18 @@ pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.default.toml");
 mod tests {
     use super::*;
     use crate::ingest::classify::{Classifier, Evidence};
+
+    #[test]
+    fn an_error_position_inside_a_wide_character_is_its_character() {
+        // "한" is bytes 6..9, at the start of line 2; offsets 7 and 8 fall inside it.
+        let text = "a = 1\n한 = 2\n";
+        assert_eq!(line_and_column(text, 6), (2, 1));
+        assert_eq!(line_and_column(text, 7), (2, 1));
+        assert_eq!(line_and_column(text, 8), (2, 1));
+        assert_eq!(line_and_column(text, 9), (2, 2));
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 500), (3, 1));
+    }
 
     fn parse_str(text: &str) -> Result<Config, String> {
         parse(Path::new("/home/u/.config/parallax/config.toml"), text)

@@ -15,6 +15,8 @@ out = subprocess.run([binary, "list", "--format", "json", str(folder)],
 placed, total, intl_bad, intl_total = 0, 0, 0, 0
 for a in json.loads(out):
     name = pathlib.Path(a["source"]).name
+    if "__" not in name:  # a README beside the articles
+        continue
     expected = name.split("__")[0]
     got = a["perspective"]
     if expected == "intl":

@@ -154,8 +154,11 @@ fn credit_patterns(credit: &str) -> Vec<String> {
     vec![
         format!(r"\({c}\)\s*(--|—|–|-)"),
         format!(r"^[A-Z][A-Za-z .'-]{{1,30}}(, [A-Z][a-z]{{2,4}}\.? \d{{1,2}})? \({c}\)"),
-        format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?{c}\b"),
+        // Marks are often set in capitals: "© KYODO".
+        format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?(?i:{c})\b"),
         format!(r"^{c}-(Jiji|JIJI|Kyodo|Yonhap)$"),
+        // The older dateline line with the agency after the date: "TOKYO, Oct. 6 Kyodo".
+        format!(r"^[A-Z][A-Za-z .'-]{{1,30}}, [A-Z][a-z]{{2,4}}\.? \d{{1,2}},? {c}$"),
     ]
 }
 
@@ -680,6 +683,56 @@ mod tests {
             place(None, None, "at japannews.yomiuri.co.jp.").perspective,
             "japanese"
         );
+    }
+
+    #[test]
+    fn agency_marks_in_capitals_and_older_datelines_are_signatures() {
+        let p = place(
+            None,
+            None,
+            "Officials met on Friday.\nThe talks go on next week.\n© KYODO",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("Kyodo News"), "{}", p.reason);
+        let p = place(
+            None,
+            None,
+            "Kyodo news summary\n\nTOKYO, Oct. 6 Kyodo\n\nA fire broke out.",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("Kyodo News"), "{}", p.reason);
+        // The agency's name inside a sentence is not its dateline.
+        let p = place(
+            None,
+            None,
+            "Reporters in TOKYO, Oct. 6 quoted a Kyodo report.",
+        );
+        assert_eq!(p.perspective, "other", "{}", p.reason);
+    }
+
+    #[test]
+    fn yonhap_japanese_service_is_korean_copy_despite_the_kana() {
+        let p = place(
+            None,
+            None,
+            "【ソウル聯合ニュース】韓国の外交部長官は21日、東京で会談した。",
+        );
+        assert_eq!(
+            (p.perspective.as_str(), p.outlet.as_deref()),
+            ("korean", Some("Yonhap News Agency")),
+            "{}",
+            p.reason
+        );
+        let p = place(
+            None,
+            None,
+            "SEOUL, August 26 (AJP) - President Lee met Trump in Washington.",
+        );
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Aju Business Daily"),
+            "{}",
+            p.reason
+        );
+        assert_eq!(p.perspective, "korean");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::model::Article;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The posterior a guess needs to place an article.
 pub const PLACE_POSTERIOR: f64 = 0.9;
@@ -17,50 +18,128 @@ pub const MIN_PER_CLASS: usize = 3;
 /// Tokens read per article: enough for a model of style, bounded for large inputs.
 const MAX_TOKENS: usize = 3000;
 
-fn tokens(article: &Article) -> Vec<String> {
-    let mut out = Vec::new();
+/// A token (a lower-cased ASCII word of 3+ characters, or a pair of adjacent CJK characters)
+/// as a 64-bit FNV-1a hash of its bytes. Ten thousand articles make millions of tokens: as
+/// `String`s each was an allocation and every model lookup hashed the text again. Two tokens
+/// sharing a hash is a 1-in-2^64 event per pair, and would merely merge their counts.
+type Token = u64;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+}
+
+fn fnv_char(mut hash: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        hash = fnv_byte(hash, b);
+    }
+    hash
+}
+
+/// Tokens are hashes already: the map uses them as they are.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fnv_byte(self.0, b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type TokenMap<V> = HashMap<Token, V, BuildHasherDefault<PreHashed>>;
+
+/// Walk the article's tokens in order, calling `emit` with each token's hash and a way to
+/// spell it (only the reason needs the spelling, for three tokens of a few articles).
+fn scan(article: &Article, mut emit: impl FnMut(Token, &dyn Fn() -> String)) {
+    let mut emitted = 0usize;
     for block in &article.blocks {
-        let mut word = String::new();
+        let text = block.text.as_str();
+        let mut word_hash = FNV_OFFSET;
+        let mut word_start: Option<usize> = None;
         let mut prev_cjk: Option<char> = None;
-        for c in block.text.chars().chain(std::iter::once(' ')) {
+        for (at, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             let cjk = matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3);
             if cjk {
                 if let Some(p) = prev_cjk {
-                    out.push(format!("{p}{c}"));
+                    let hash = fnv_char(fnv_char(FNV_OFFSET, p), c);
+                    emit(hash, &|| format!("{p}{c}"));
+                    emitted += 1;
                 }
                 prev_cjk = Some(c);
             } else {
                 prev_cjk = None;
             }
             if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
+                word_start.get_or_insert(at);
+                word_hash = fnv_byte(word_hash, c.to_ascii_lowercase() as u8);
             } else {
-                if word.len() >= 3 {
-                    out.push(std::mem::take(&mut word));
+                if let Some(start) = word_start.take() {
+                    // ASCII only, so bytes are characters.
+                    if at - start >= 3 {
+                        let word = &text[start..at];
+                        emit(word_hash, &|| word.to_ascii_lowercase());
+                        emitted += 1;
+                    }
                 }
-                word.clear();
+                word_hash = FNV_OFFSET;
             }
         }
-        if out.len() >= MAX_TOKENS {
-            out.truncate(MAX_TOKENS);
+        // As before: the cap is checked after each block, the list cut to it.
+        if emitted >= MAX_TOKENS {
             break;
         }
     }
+}
+
+fn tokens(article: &Article) -> Vec<Token> {
+    let mut out = Vec::new();
+    scan(article, |t, _| out.push(t));
+    out.truncate(MAX_TOKENS);
     out
+}
+
+/// The spelling of each of `wanted` in the article.
+fn spell(article: &Article, wanted: &[Token]) -> Vec<String> {
+    let mut found: Vec<Option<String>> = vec![None; wanted.len()];
+    scan(article, |t, spelling| {
+        if let Some(i) = wanted.iter().position(|&w| w == t) {
+            if found[i].is_none() {
+                found[i] = Some(spelling());
+            }
+        }
+    });
+    found.into_iter().flatten().collect()
 }
 
 struct Model {
     classes: Vec<String>,
     prior: Vec<f64>,
-    counts: Vec<HashMap<String, f64>>,
-    totals: Vec<f64>,
-    vocabulary: f64,
+    /// Token → its row in `log_likelihood`.
+    rows: TokenMap<usize>,
+    /// ln P(token | class), Laplace-smoothed: one row of `classes.len()` per known token.
+    log_likelihood: Vec<f64>,
+    /// ln P(token | class) of a token no training article had.
+    unseen: Vec<f64>,
     /// How many placed articles it learnt from (thin perspectives left out).
     trained: usize,
 }
 
 impl Model {
-    fn train(docs: &[(String, Vec<String>)]) -> Option<Model> {
+    fn train(docs: &[(String, Vec<Token>)]) -> Option<Model> {
         let mut classes: Vec<String> = docs.iter().map(|(c, _)| c.clone()).collect();
         classes.sort();
         classes.dedup();
@@ -74,64 +153,91 @@ impl Model {
         if classes.len() < 2 {
             return None;
         }
-        let mut counts = vec![HashMap::new(); classes.len()];
-        let mut vocabulary: HashMap<&str, ()> = HashMap::new();
+        let width = classes.len();
+        let mut rows: TokenMap<usize> = TokenMap::default();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut totals = vec![0u64; width];
         for (class, words) in docs {
             let Some(k) = classes.iter().position(|c| c == class) else {
                 continue;
             };
-            for w in words {
-                *counts[k].entry(w.clone()).or_insert(0.0) += 1.0;
-                vocabulary.insert(w, ());
+            for &w in words {
+                let next = rows.len();
+                let row = *rows.entry(w).or_insert(next);
+                if row == next {
+                    counts.resize(counts.len() + width, 0);
+                }
+                counts[row * width + k] += 1;
+                totals[k] += 1;
             }
         }
-        let totals = counts.iter().map(|m| m.values().sum()).collect();
+        let vocabulary = rows.len() as f64 + 1.0;
+        let denominators: Vec<f64> = totals.iter().map(|&t| t as f64 + vocabulary).collect();
+        let log_likelihood = counts
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| ((f64::from(n) + 1.0) / denominators[i % width]).ln())
+            .collect();
         let n = sizes.iter().sum::<usize>() as f64;
         Some(Model {
             prior: sizes.iter().map(|&s| (s as f64 / n).ln()).collect(),
+            unseen: denominators.iter().map(|d| (1.0 / d).ln()).collect(),
             classes,
-            counts,
-            totals,
-            vocabulary: vocabulary.len() as f64 + 1.0,
+            rows,
+            log_likelihood,
             trained: sizes.iter().sum(),
         })
     }
 
+    /// The log-likelihoods of one token, one per class.
+    fn likelihoods(&self, w: Token) -> &[f64] {
+        let width = self.classes.len();
+        match self.rows.get(&w) {
+            Some(&row) => &self.log_likelihood[row * width..(row + 1) * width],
+            None => &self.unseen,
+        }
+    }
+
     /// The best class, its posterior, the mean per-word log-likelihood margin over the
-    /// runner-up, and the words that pulled most toward it.
-    fn predict(&self, words: &[String]) -> (usize, f64, f64, Vec<String>) {
-        let likelihood = |k: usize, w: &str| {
-            ((self.counts[k].get(w).copied().unwrap_or(0.0) + 1.0)
-                / (self.totals[k] + self.vocabulary))
-                .ln()
-        };
-        let scores: Vec<f64> = (0..self.classes.len())
-            .map(|k| self.prior[k] + words.iter().map(|w| likelihood(k, w)).sum::<f64>())
-            .collect();
+    /// runner-up, and the (up to three) tokens that pulled most toward it.
+    fn predict(&self, words: &[Token]) -> (usize, f64, f64, Vec<Token>) {
+        let width = self.classes.len();
+        // The words' sum first, then the prior: the same additions in the same order as the
+        // per-class sums this replaced, so no placement moves by a rounding.
+        let mut scores = vec![0.0f64; width];
+        for &w in words {
+            for (score, l) in scores.iter_mut().zip(self.likelihoods(w)) {
+                *score += l;
+            }
+        }
+        for (score, prior) in scores.iter_mut().zip(&self.prior) {
+            // (Addition is commutative in IEEE 754: this is exactly prior + sum.)
+            *score += prior;
+        }
         let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
         let sum: f64 = exp.iter().sum();
         let best = (0..exp.len())
             .max_by(|&a, &b| exp[a].total_cmp(&exp[b]))
             .unwrap_or(0);
-        let mut pull: Vec<(f64, &String)> = words
-            .iter()
-            .map(|w| {
-                let others = (0..self.classes.len())
-                    .filter(|&k| k != best)
-                    .map(|k| likelihood(k, w))
-                    .fold(f64::NEG_INFINITY, f64::max);
-                (likelihood(best, w) - others, w)
-            })
-            .collect();
-        pull.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut top: Vec<String> = Vec::new();
-        for (_, w) in pull {
-            if !top.contains(w) {
-                top.push(w.clone());
+        // Each distinct token's pull toward the best class over the strongest other; the
+        // three strongest, ties going to the token met first (as a stable sort gave).
+        let mut seen: TokenMap<()> = TokenMap::default();
+        let mut top: Vec<(f64, Token)> = Vec::with_capacity(4);
+        for &w in words {
+            if seen.insert(w, ()).is_some() {
+                continue;
             }
-            if top.len() == 3 {
-                break;
+            let l = self.likelihoods(w);
+            let others = (0..width)
+                .filter(|&k| k != best)
+                .map(|k| l[k])
+                .fold(f64::NEG_INFINITY, f64::max);
+            let pull = l[best] - others;
+            let at = top.iter().position(|&(p, _)| pull > p).unwrap_or(top.len());
+            if at < 3 {
+                top.insert(at, (pull, w));
+                top.truncate(3);
             }
         }
         let runner_up = (0..scores.len())
@@ -139,6 +245,7 @@ impl Model {
             .map(|k| scores[k])
             .fold(f64::NEG_INFINITY, f64::max);
         let margin = (scores[best] - runner_up) / words.len().max(1) as f64;
+        let top = top.into_iter().map(|(_, w)| w).collect();
         (best, exp[best] / sum.max(f64::MIN_POSITIVE), margin, top)
     }
 }
@@ -146,7 +253,7 @@ impl Model {
 /// Place the unplaced (`perspective_source` `none`) articles that the corpus' placed ones
 /// say, with confidence, belong somewhere.
 pub fn infer(articles: &mut [Article]) {
-    let docs: Vec<(String, Vec<String>)> = articles
+    let docs: Vec<(String, Vec<Token>)> = articles
         .iter()
         .filter(|a| {
             matches!(
@@ -174,7 +281,7 @@ pub fn infer(articles: &mut [Article]) {
             "{:.0} % {class} from {} placed articles ({})",
             posterior * 100.0,
             model.trained,
-            top.join(", ")
+            spell(article, &top).join(", ")
         );
         if posterior >= PLACE_POSTERIOR && margin >= PLACE_MARGIN {
             article.perspective = class.clone();

@@ -4,7 +4,7 @@
 //! articles and records its error; it never stops the others.
 
 use super::http::{Client, Fetched, Limits, Validators};
-use super::keep::{self, FeedState, FetchState, Kept};
+use super::keep::{self, FeedState, FetchState, Kept, Staged};
 use super::subscriptions::Subscription;
 use crate::ingest::decode::{decode_with, Decoded};
 use crate::ingest::draft::{Draft, RawBlock};
@@ -69,11 +69,12 @@ pub fn fetch_all(
             .push(i);
     }
     let jobs: Mutex<VecDeque<Vec<usize>>> = Mutex::new(by_host.into_values().collect());
-    let results: Mutex<Vec<Option<(FeedOutcome, FeedState)>>> =
-        Mutex::new(vec![None; subscriptions.len()]);
+    let results: Mutex<Vec<Option<(FeedOutcome, FeedState, Staged)>>> =
+        Mutex::new((0..subscriptions.len()).map(|_| None).collect());
     let done = Mutex::new(0usize);
     let workers = subscriptions.len().clamp(1, MAX_WORKERS);
-    let previous = &state.feeds;
+    let previous_states = state.feeds.clone();
+    let previous = &previous_states;
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
@@ -86,12 +87,13 @@ pub fn fetch_all(
                         fetch_feed(&client, ingestor, sub, &before, fetched_dir)
                     }))
                     .unwrap_or_else(|_| {
-                        failed(
+                        let (outcome, state) = failed(
                             sub,
                             &before,
                             fetched_dir,
                             "internal error while fetching".into(),
-                        )
+                        );
+                        (outcome, state, Staged::default())
                     });
                     lock(&results)[i] = Some(outcome);
                     let mut done = lock(&done);
@@ -105,12 +107,34 @@ pub fn fetch_all(
             });
         }
     });
-    let mut outcomes = Vec::new();
+    let mut finished: Vec<(&Subscription, FeedOutcome, FeedState)> = Vec::new();
+    let mut staged = Staged::default();
     for (sub, result) in subscriptions.iter().zip(lock(&results).drain(..)) {
-        if let Some((outcome, feed_state)) = result {
-            state.feeds.insert(sub.url.clone(), feed_state);
-            outcomes.push(outcome);
+        if let Some((outcome, feed_state, feed_staged)) = result {
+            staged.extend(feed_staged);
+            finished.push((sub, outcome, feed_state));
         }
+    }
+    // Every article of the run put in place at once (see `Staged`), before the fetch state
+    // that vouches for them is saved: validators never outlive the articles they stand for.
+    let not_written = staged.commit();
+    let mut outcomes = Vec::new();
+    for (sub, mut outcome, mut feed_state) in finished {
+        let feed_dir = fetched_dir.join(keep::feed_slug(&sub.url));
+        if let Some((target, e)) = not_written
+            .iter()
+            .find(|(target, _)| target.parent() == Some(feed_dir.as_path()))
+        {
+            let before = previous_states.get(&sub.url).cloned().unwrap_or_default();
+            (outcome, feed_state) = failed(
+                sub,
+                &before,
+                fetched_dir,
+                format!("cannot write {}: {e}", target.display()),
+            );
+        }
+        state.feeds.insert(sub.url.clone(), feed_state);
+        outcomes.push(outcome);
     }
     if let Err(e) = state.save(fetched_dir) {
         if let Some(first) = outcomes.first_mut() {
@@ -164,8 +188,15 @@ fn fetch_feed(
     sub: &Subscription,
     before: &FeedState,
     fetched_dir: &Path,
-) -> (FeedOutcome, FeedState) {
+) -> (FeedOutcome, FeedState, Staged) {
     let feed_dir = fetched_dir.join(keep::feed_slug(&sub.url));
+    keep::sweep_temporaries(&feed_dir);
+    let mut staged = Staged::default();
+    // A feed that fails drops what it staged (its temporaries are removed with it).
+    let failed = |sub: &Subscription, before: &FeedState, fetched_dir: &Path, why: String| {
+        let (outcome, state) = failed(sub, before, fetched_dir, why);
+        (outcome, state, Staged::default())
+    };
     let validators = Validators {
         etag: before.etag.clone(),
         last_modified: before.last_modified.clone(),
@@ -196,7 +227,7 @@ fn fetch_feed(
                 items,
                 ..FeedOutcome::default()
             };
-            return (outcome, state);
+            return (outcome, state, staged);
         }
         Ok(Fetched::Body {
             bytes,
@@ -225,7 +256,7 @@ fn fetch_feed(
     for draft in drafts {
         let (stem, article) =
             fetched_article(client, ingestor, sub, draft, &mut pages_left, &mut outcome);
-        match keep::keep_article(&feed_dir, &stem, article) {
+        match staged.stage_article(&feed_dir, &stem, article) {
             Ok(Kept::New) => outcome.new += 1,
             Ok(Kept::Updated) => outcome.updated += 1,
             Ok(Kept::Unchanged) => outcome.unchanged += 1,
@@ -239,7 +270,8 @@ fn fetch_feed(
             }
         }
     }
-    outcome.items = keep::count_articles(&feed_dir);
+    // The new articles are still staged: counted here, in place once the run commits.
+    outcome.items = keep::count_articles(&feed_dir) + outcome.new;
     let state = FeedState {
         etag: validators.etag,
         last_modified: validators.last_modified,
@@ -249,7 +281,7 @@ fn fetch_feed(
         error: None,
         items: outcome.items,
     };
-    (outcome, state)
+    (outcome, state, staged)
 }
 
 /// RSS, Atom or JSON Feed, through the same reader local feed files go through.

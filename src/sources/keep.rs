@@ -151,32 +151,183 @@ pub enum Kept {
     Unchanged,
 }
 
-/// Write `article` as `<feed dir>/<stem>.json`: a new file, a rewrite when the content
-/// changed (keeping when it was first seen), or nothing at all when it is the same.
-pub fn keep_article(
-    feed_dir: &Path,
-    stem: &str,
-    mut article: FetchedArticle,
-) -> std::io::Result<Kept> {
-    let path = feed_dir.join(format!("{stem}.json"));
-    let old: Option<FetchedArticle> = std::fs::read(&path)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
-    let kept = match &old {
-        Some(old) if old.same_content(&article) => return Ok(Kept::Unchanged),
-        // A full text fetched before is not thrown away for today's teaser of the same item.
-        Some(old) if old.teaser.is_none() && article.teaser.is_some() => {
-            return Ok(Kept::Unchanged)
+/// Articles written to hidden temporary files beside their targets, not yet in place.
+///
+/// Why staged: one `fsync` per article file made a 2,500-item fetch spend about 2 s waiting on
+/// the disk. Instead every article of a run is written to its temporary file first, then
+/// [`Staged::commit`] makes all of them durable with one flush of the file system, renames each
+/// over its target and syncs each folder once. A crash (or power cut) at any point leaves every
+/// article file whole: the old version or the new one; a temporary left behind is hidden, so
+/// the loader never reads it, and the next fetch of that feed sweeps it away.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// Target path → its temporary file.
+    pending: BTreeMap<PathBuf, PathBuf>,
+}
+
+/// Temporaries older than this are left from a run that crashed (a live run commits within
+/// its own total timeouts), so the next fetch may remove them.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+impl Staged {
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Take over what another worker staged.
+    pub fn extend(&mut self, mut other: Staged) {
+        self.pending.append(&mut other.pending);
+    }
+
+    /// Stage `article` as `<feed dir>/<stem>.json`: a new file, a rewrite when the content
+    /// changed (keeping when it was first seen), or nothing at all when it is the same. An
+    /// item staged earlier in this run counts as the file it will become.
+    pub fn stage_article(
+        &mut self,
+        feed_dir: &Path,
+        stem: &str,
+        mut article: FetchedArticle,
+    ) -> std::io::Result<Kept> {
+        let path = feed_dir.join(format!("{stem}.json"));
+        let current = self.pending.get(&path).unwrap_or(&path);
+        let old: Option<FetchedArticle> = std::fs::read(current)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let kept = match &old {
+            Some(old) if old.same_content(&article) => return Ok(Kept::Unchanged),
+            // A full text fetched before is not thrown away for today's teaser of the same item.
+            Some(old) if old.teaser.is_none() && article.teaser.is_some() => {
+                return Ok(Kept::Unchanged)
+            }
+            Some(old) => {
+                article.first_seen = old.first_seen.clone();
+                Kept::Updated
+            }
+            None => Kept::New,
+        };
+        let json = serde_json::to_vec_pretty(&article).map_err(std::io::Error::other)?;
+        let temporary = temporary_path(&path);
+        std::fs::create_dir_all(feed_dir)?;
+        if let Err(e) = std::fs::write(&temporary, &json) {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(e);
         }
-        Some(old) => {
-            article.first_seen = old.first_seen.clone();
-            Kept::Updated
+        self.pending.insert(path, temporary);
+        Ok(kept)
+    }
+
+    /// Make every staged file durable, then put each in place. Returns the targets that could
+    /// not be put in place, with why (their temporaries are removed; the old files stay).
+    pub fn commit(mut self) -> Vec<(PathBuf, std::io::Error)> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut failed = Vec::new();
+        let synced = flush_file_system(pending.values());
+        let mut folders: Vec<&Path> = Vec::new();
+        for (target, temporary) in &pending {
+            if !synced {
+                // No file-system flush here: each temporary is synced on its own.
+                if let Err(e) = std::fs::File::open(temporary).and_then(|f| f.sync_all()) {
+                    let _ = std::fs::remove_file(temporary);
+                    failed.push((target.clone(), e));
+                    continue;
+                }
+            }
+            if let Err(e) = std::fs::rename(temporary, target) {
+                let _ = std::fs::remove_file(temporary);
+                failed.push((target.clone(), e));
+                continue;
+            }
+            let folder = target.parent().unwrap_or(Path::new("."));
+            if !folders.contains(&folder) {
+                folders.push(folder);
+            }
         }
-        None => Kept::New,
+        // The renames themselves, durable: one sync per folder.
+        for folder in folders {
+            if let Ok(dir) = std::fs::File::open(folder) {
+                let _ = dir.sync_all();
+            }
+        }
+        failed
+    }
+}
+
+/// What was staged and never committed (a feed that failed after staging, a worker that
+/// panicked) leaves no temporaries behind.
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for temporary in self.pending.values() {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
+}
+
+/// The hidden temporary file a target is written to first.
+fn temporary_path(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// One flush of the whole file system holding the first file (Linux `syncfs`): every staged
+/// file is written through in one go. `false` where there is no such call, or it failed, so
+/// the caller syncs file by file.
+#[cfg(target_os = "linux")]
+fn flush_file_system<'a>(mut files: impl Iterator<Item = &'a PathBuf>) -> bool {
+    use std::os::fd::AsRawFd;
+    let Some(first) = files.next() else {
+        return true;
     };
-    let json = serde_json::to_vec_pretty(&article).map_err(std::io::Error::other)?;
-    write_atomically(&path, &json)?;
-    Ok(kept)
+    let Ok(file) = std::fs::File::open(first) else {
+        return false;
+    };
+    // The staged files may sit on different file systems only if feed folders are symlinked
+    // elsewhere; then this flush misses them, so that case syncs file by file.
+    let device = |p: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).map(|m| m.dev()).ok()
+    };
+    let Some(dev) = device(first) else {
+        return false;
+    };
+    if files.any(|p| device(p) != Some(dev)) {
+        return false;
+    }
+    // SAFETY: `syncfs` takes a file descriptor and nothing else; `file` keeps it open for the
+    // duration of the call. Since Linux 5.8 it reports write-back errors, which we honour.
+    unsafe { libc::syncfs(file.as_raw_fd()) == 0 }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn flush_file_system<'a>(files: impl Iterator<Item = &'a PathBuf>) -> bool {
+    files.count() == 0
+}
+
+/// Remove temporaries a crashed run left in a feed folder (hidden, older than an hour).
+pub fn sweep_temporaries(feed_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(feed_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.contains(".json.tmp-")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMPORARY);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Whether any feed folder under `fetched_dir` holds an article (an empty or failed first
@@ -236,6 +387,163 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    fn article(title: &str) -> FetchedArticle {
+        FetchedArticle {
+            parallax_fetched: crate::ingest::fetched::FORMAT_VERSION,
+            title: Some(title.into()),
+            url: None,
+            guid: None,
+            date: None,
+            outlet: None,
+            perspective: None,
+            perspective_source: None,
+            language: None,
+            byline: None,
+            feed: "https://x.test/feed".into(),
+            first_seen: "2025-10-28T00:00:00Z".into(),
+            updated: "2025-10-28T00:00:00Z".into(),
+            teaser: None,
+            full_text_from: None,
+            blocks: vec![crate::model::Block::new(
+                crate::model::BlockKind::Paragraph,
+                format!("{title} body"),
+            )],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn staged_articles_appear_only_when_committed_and_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        let mut staged = Staged::default();
+        assert_eq!(
+            staged.stage_article(&feed, "a", article("A")).ok(),
+            Some(Kept::New)
+        );
+        assert_eq!(
+            staged.stage_article(&feed, "b", article("B")).ok(),
+            Some(Kept::New)
+        );
+        // The same item again in one run is the file it will become: unchanged, not new.
+        assert_eq!(
+            staged.stage_article(&feed, "a", article("A")).ok(),
+            Some(Kept::Unchanged)
+        );
+        assert_eq!(staged.len(), 2);
+        // Before the commit only hidden temporaries exist: the loader sees no article.
+        assert_eq!(count_articles(&feed), 0);
+        assert!(
+            names(&feed).iter().all(|n| n.starts_with('.')),
+            "{:?}",
+            names(&feed)
+        );
+        assert!(staged.commit().is_empty());
+        assert_eq!(
+            names(&feed),
+            vec!["a.json".to_string(), "b.json".to_string()]
+        );
+        let back: FetchedArticle =
+            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
+                .expect("a whole article");
+        assert_eq!(back, article("A"));
+        // Fetched again with a change: updated, first seen kept.
+        let mut changed = article("A");
+        changed.blocks[0].text = "A body, corrected".into();
+        changed.first_seen = "2025-10-29T00:00:00Z".into();
+        let mut again = Staged::default();
+        assert_eq!(
+            again.stage_article(&feed, "a", changed).ok(),
+            Some(Kept::Updated)
+        );
+        assert!(again.commit().is_empty());
+        let back: FetchedArticle =
+            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
+                .expect("a whole article");
+        assert_eq!(back.first_seen, "2025-10-28T00:00:00Z");
+        assert_eq!(back.blocks[0].text, "A body, corrected");
+    }
+
+    #[test]
+    fn an_uncommitted_run_leaves_the_old_files_and_no_temporaries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        let mut first = Staged::default();
+        first
+            .stage_article(&feed, "a", article("A"))
+            .expect("stage");
+        assert!(first.commit().is_empty());
+        let mut changed = article("A");
+        changed.blocks[0].text = "new text".into();
+        let mut second = Staged::default();
+        second.stage_article(&feed, "a", changed).expect("stage");
+        second
+            .stage_article(&feed, "b", article("B"))
+            .expect("stage");
+        drop(second); // as when the feed fails after staging, or the worker panics
+        assert_eq!(names(&feed), vec!["a.json".to_string()]);
+        let back: FetchedArticle =
+            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
+                .expect("a whole article");
+        assert_eq!(back, article("A"));
+    }
+
+    #[test]
+    fn a_target_that_cannot_be_replaced_is_reported_and_the_rest_committed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        std::fs::create_dir_all(feed.join("a.json")).expect("a folder where a file should go");
+        let mut staged = Staged::default();
+        staged
+            .stage_article(&feed, "a", article("A"))
+            .expect("stage");
+        staged
+            .stage_article(&feed, "b", article("B"))
+            .expect("stage");
+        let failed = staged.commit();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].0, feed.join("a.json"));
+        assert_eq!(
+            names(&feed),
+            vec!["a.json".to_string(), "b.json".to_string()]
+        );
+        assert!(feed.join("a.json").is_dir());
+    }
+
+    #[test]
+    fn stale_temporaries_are_swept_and_fresh_ones_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = dir.path().join(".a.json.tmp-1");
+        let fresh = dir.path().join(".b.json.tmp-2");
+        std::fs::write(&stale, b"{half").expect("write");
+        std::fs::write(&fresh, b"{half").expect("write");
+        std::fs::write(dir.path().join("c.json"), b"{}").expect("write");
+        let old = std::time::SystemTime::now() - 2 * STALE_TEMPORARY;
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the file");
+        sweep_temporaries(dir.path());
+        assert_eq!(
+            names(dir.path()),
+            vec![".b.json.tmp-2".to_string(), "c.json".to_string()]
+        );
     }
 
     #[test]
