@@ -3,6 +3,7 @@
 
 pub mod article_list;
 pub mod bottom_bar;
+pub mod cells;
 pub mod coverage;
 pub mod figures;
 pub mod gloss;

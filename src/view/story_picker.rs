@@ -1,11 +1,12 @@
 //! The story picker: the stories the filter keeps, with their dates, how many articles each
 //! perspective has (as the reader places them now) and how many are unread.
 
+use super::cells::{filter_prompt, put_cell};
 use super::{popup, theme, top_bar::date_span};
 use crate::app::AppState;
 use crate::ingest::classify::Classifier;
 use crate::model::Corpus;
-use crate::text::width::{display_width, truncate_to_width};
+use crate::text::width::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
@@ -86,21 +87,25 @@ impl Widget for StoryPicker<'_> {
         if inner.height < 3 {
             return;
         }
-        let prompt = Line::from(vec![
-            Span::styled("filter: ", theme::dim()),
-            Span::from(list.query.as_str()),
-            Span::from("▏"),
-            Span::styled(
-                if list.query.is_empty() {
-                    "  words in a title or outlet"
-                } else {
-                    ""
-                },
-                theme::dim(),
-            ),
-        ]);
-        buf.set_line(inner.x, inner.y, &prompt, inner.width);
-        let date_width = 23;
+        filter_prompt(buf, inner, &list.query, "words in a title or outlet");
+        let rows = usize::from(inner.height - 2);
+        let first = (selected + 1).saturating_sub(rows);
+        let shown: Vec<(usize, &crate::model::Story)> = list
+            .rows
+            .iter()
+            .skip(first)
+            .take(rows)
+            .filter_map(|&s| Some((s, corpus.stories.get(s)?)))
+            .collect();
+        // The dates column is as wide as the widest range shown, so one-day stories leave
+        // the room to their titles.
+        let dates: Vec<String> = shown.iter().map(|(_, s)| compact_date_span(s)).collect();
+        let date_width = dates
+            .iter()
+            .map(|d| display_width(d))
+            .max()
+            .unwrap_or(0)
+            .max("Dates".len());
         let title_width = usize::from(inner.width).saturating_sub(date_width + counts_width + 5);
         // Header row.
         let mut header = vec![Span::from(format!(
@@ -123,19 +128,14 @@ impl Widget for StoryPicker<'_> {
             return;
         }
 
-        let rows = usize::from(inner.height - 2);
-        let first = (selected + 1).saturating_sub(rows);
-        for (row, &index) in list.rows.iter().skip(first).take(rows).enumerate() {
-            let Some(story) = corpus.stories.get(index) else {
-                continue;
-            };
-            let marker = if index == state.story { "● " } else { "  " };
-            let name = truncate_to_width(&story.title, title_width);
-            let pad = " ".repeat(title_width.saturating_sub(display_width(&name)));
-            let mut spans = vec![Span::from(format!(
-                "{marker}{:<date_width$} {name}{pad} ",
-                date_span(story)
-            ))];
+        let right = inner.right();
+        for (row, ((index, story), dates)) in shown.iter().zip(&dates).enumerate() {
+            let y = inner.y + 2 + row as u16;
+            let plain = Style::default();
+            let marker = if *index == state.story { "●" } else { " " };
+            let mut x = put_cell(buf, inner.x, y, right, marker, 1, plain) + 1;
+            x = put_cell(buf, x, y, right, dates, date_width, plain) + 1;
+            x = put_cell(buf, x, y, right, &story.title, title_width, plain) + 1;
             let placements: Vec<String> = story.articles.iter().map(|&i| placed(i)).collect();
             for p in &perspectives {
                 let n = placements.iter().filter(|&id| *id == p.id).count();
@@ -145,18 +145,26 @@ impl Widget for StoryPicker<'_> {
                 } else {
                     n.to_string()
                 };
-                spans.push(Span::from(format!("{cell:>w$} ")));
+                x = put_cell(buf, x, y, right, &format!("{cell:>w$}"), w, plain) + 1;
             }
-            spans.push(Span::styled(
-                story_marks(state, corpus, story),
-                Style::default().fg(ratatui::style::Color::Yellow),
-            ));
-            let mut line = Line::from(spans);
+            let yellow = plain.fg(ratatui::style::Color::Yellow);
+            let marks = story_marks(state, corpus, story);
+            let end = put_cell(buf, x, y, right, &marks, MARKS_WIDTH, yellow).min(right);
             if first + row == selected {
-                line = line.reversed();
+                let used = end.saturating_sub(inner.x);
+                buf.set_style(Rect::new(inner.x, y, used, 1), Style::default().reversed());
             }
-            let y = inner.y + 2 + row as u16;
-            buf.set_line(inner.x, y, &line, inner.width);
         }
+    }
+}
+
+/// A story's dates for the picker: "2025-10-28 – 10-29" when the range stays in one year
+/// (the top bar spells both dates out).
+fn compact_date_span(story: &crate::model::Story) -> String {
+    match (&story.first_day, &story.last_day) {
+        (Some(a), Some(b)) if a != b && a.len() == 10 && b.len() == 10 && a[..5] == b[..5] => {
+            format!("{a} – {}", &b[5..])
+        }
+        _ => date_span(story),
     }
 }
