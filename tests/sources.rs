@@ -7,7 +7,7 @@ mod support;
 use parallax::ingest::Ingestor;
 use parallax::sources::fetch::{fetch_all, FeedOutcome};
 use parallax::sources::http::Limits;
-use parallax::sources::keep::{FetchState, STATE_FILE};
+use parallax::sources::keep::{FetchState, ITEMS_FILE, STATE_FILE};
 use parallax::sources::subscriptions::Subscription;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,6 +43,27 @@ fn load(dir: &Path) -> parallax::model::Corpus {
 }
 
 const RSS: &str = "application/rss+xml";
+
+/// Every feed folder's `items.json`, parsed, by folder.
+fn bundles(dir: &Path) -> Vec<(std::path::PathBuf, serde_json::Value)> {
+    let mut found = Vec::new();
+    for feed in std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+    {
+        let names: Vec<String> = std::fs::read_dir(feed.path())
+            .expect("feed dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![ITEMS_FILE.to_string()], "one file per feed");
+        let text = std::fs::read_to_string(feed.path().join(ITEMS_FILE)).expect("read");
+        found.push((feed.path(), serde_json::from_str(&text).expect("json")));
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
 
 fn two_item_rss(prefix: &str) -> String {
     rss(
@@ -407,15 +428,10 @@ fn an_item_seen_again_is_updated_in_place_only_when_its_content_changed() {
     fetch(&subs, dir.path());
     let files = |dir: &Path| -> std::collections::BTreeMap<String, String> {
         let mut map = std::collections::BTreeMap::new();
-        for feed in std::fs::read_dir(dir)
-            .expect("dir")
-            .flatten()
-            .filter(|e| e.path().is_dir())
-        {
-            for f in std::fs::read_dir(feed.path()).expect("feed dir").flatten() {
-                let text = std::fs::read_to_string(f.path()).expect("read");
-                let value: serde_json::Value = serde_json::from_str(&text).expect("json");
-                map.insert(value["guid"].as_str().unwrap_or_default().to_string(), text);
+        for (_, bundle) in bundles(dir) {
+            for article in bundle["articles"].as_object().expect("articles").values() {
+                let guid = article["guid"].as_str().unwrap_or_default().to_string();
+                map.insert(guid, article.to_string());
             }
         }
         map
@@ -473,5 +489,65 @@ fn a_local_shift_jis_page_with_meta_charset_reads_clean() {
         !article.warnings.iter().any(|w| w.contains("invalid")),
         "{:?}",
         article.warnings
+    );
+}
+
+#[test]
+fn articles_kept_one_file_per_item_by_an_earlier_version_keep_their_ids_when_folded() {
+    let body = two_item_rss("yna");
+    let server = Server::start(move |_| Reply::ok(RSS, body.clone()));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let subs = [sub(&server.url("/f.xml"), Some("korean"), Some("Yonhap"))];
+    fetch(&subs, dir.path());
+    let ids = |dir: &Path| -> Vec<String> {
+        let mut ids: Vec<String> = load(dir).articles.iter().map(|a| a.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    let bundled = ids(dir.path());
+    assert_eq!(bundled.len(), 2);
+    // The layout an earlier version wrote: each item in `<stem>.json`, no bundle.
+    let (feed_dir, bundle) = bundles(dir.path()).remove(0);
+    std::fs::remove_file(feed_dir.join(ITEMS_FILE)).expect("remove bundle");
+    for (stem, article) in bundle["articles"].as_object().expect("articles") {
+        std::fs::write(feed_dir.join(format!("{stem}.json")), article.to_string()).expect("write");
+    }
+    assert_eq!(
+        ids(dir.path()),
+        bundled,
+        "per-item files load with the same ids"
+    );
+    // The next fetch finds nothing new, folds the files into the bundle and removes them.
+    let outcome = &fetch(&subs, dir.path())[0];
+    assert_eq!((outcome.new, outcome.unchanged, outcome.items), (0, 2, 2));
+    assert_eq!(bundles(dir.path()).len(), 1);
+    assert_eq!(ids(dir.path()), bundled, "and the same ids once folded");
+}
+
+#[test]
+fn a_damaged_article_in_a_bundle_is_named_and_the_others_load() {
+    let body = two_item_rss("nhk");
+    let server = Server::start(move |_| Reply::ok(RSS, body.clone()));
+    let dir = tempfile::tempdir().expect("tempdir");
+    fetch(
+        &[sub(&server.url("/f.xml"), Some("japanese"), None)],
+        dir.path(),
+    );
+    let (feed_dir, mut bundle) = bundles(dir.path()).remove(0);
+    let articles = bundle["articles"].as_object_mut().expect("articles");
+    let first = articles.keys().next().cloned().expect("an article");
+    articles.insert(
+        first.clone(),
+        serde_json::json!({"parallax_fetched": 1, "blocks": 7}),
+    );
+    std::fs::write(feed_dir.join(ITEMS_FILE), bundle.to_string()).expect("write");
+    let corpus = load(dir.path());
+    assert_eq!(corpus.articles.len(), 1);
+    assert!(
+        corpus.warnings.iter().any(|w| w.file.ends_with(ITEMS_FILE)
+            && w.message.contains(&first)
+            && w.message.contains("damaged")),
+        "{:?}",
+        corpus.warnings
     );
 }

@@ -119,6 +119,10 @@ pub struct Draft {
     pub extra_text: String,
     /// Suffix for items of a multi-item file (feeds, JSON arrays): `id = stem + "-" + suffix`.
     pub item_suffix: Option<String>,
+    /// The whole readable part of the id, for items that carry their own: each article of a
+    /// fetched feed's `items.json` keeps the stem its own file had before feeds were bundled,
+    /// so its id (and the notes on it) survive the move.
+    pub own_stem: Option<String>,
     /// The item's GUID in a feed, the strongest evidence of its identity (see `model::id`).
     pub guid: Option<String>,
     /// Text the format's extractor left out (a web page's navigation lists, captions, related
@@ -136,6 +140,7 @@ impl Draft {
             warnings: Vec::new(),
             extra_text: String::new(),
             item_suffix: None,
+            own_stem: None,
             guid: None,
             dropped: Vec::new(),
         }

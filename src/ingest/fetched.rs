@@ -1,15 +1,29 @@
-//! Articles parallax fetched itself (`parallax fetch`): one JSON file per feed item, written by
-//! `sources::keep` under the data folder and read back here like any other input. The file
-//! carries what the subscription says (perspective, outlet), so the loader needs nothing else.
+//! Articles parallax fetched itself (`parallax fetch`): every item of one feed in one JSON file
+//! (`items.json`, a [`FeedBundle`]), written by `sources::keep` under the data folder and read
+//! back here like any other input. Each article carries what the subscription says
+//! (perspective, outlet), so the loader needs nothing else. Earlier versions wrote one file
+//! per item; those still load, and the next fetch folds them into the bundle.
 
 use super::draft::{Draft, Meta, RawBlock};
 use crate::model::{Block, Format};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The marker field and version of the file format.
 pub const FORMAT_KEY: &str = "parallax_fetched";
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The marker field and version of a feed's bundle of articles.
+pub const BUNDLE_KEY: &str = "parallax_fetched_feed";
+pub const BUNDLE_VERSION: u32 = 1;
+
+/// Every article kept for one feed, by the stem each one's id is made from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FeedBundle {
+    pub parallax_fetched_feed: u32,
+    pub articles: BTreeMap<String, FetchedArticle>,
+}
 
 /// How a subscription's perspective is named: "subscription: Yonhap feed".
 pub const SUBSCRIPTION: &str = "subscription: ";
@@ -70,15 +84,48 @@ impl FetchedArticle {
 /// The draft of a fetched-article file, or `None` when the JSON is not one.
 pub fn fetched_draft(value: &Value) -> Option<Result<Draft, String>> {
     value.as_object()?.get(FORMAT_KEY)?;
-    let article: FetchedArticle = match serde_json::from_value(value.clone()) {
-        Ok(a) => a,
-        Err(e) => return Some(Err(format!("fetched article file is damaged: {e}"))),
-    };
-    if article.parallax_fetched > FORMAT_VERSION {
+    Some(article_draft(value).map_err(|e| format!("fetched article file {e}")))
+}
+
+/// The drafts of a feed's bundle, or `None` when the JSON is not one. A damaged entry is
+/// skipped with a note naming it; the others load.
+pub fn bundle_drafts(value: &Value) -> Option<Result<Vec<Draft>, String>> {
+    let object = value.as_object()?;
+    let version = object.get(BUNDLE_KEY)?;
+    if version
+        .as_u64()
+        .is_some_and(|v| v > u64::from(BUNDLE_VERSION))
+    {
         return Some(Err(format!(
-            "fetched article written by a newer parallax (format {}); skipped",
-            article.parallax_fetched
+            "fetched feed written by a newer parallax (format {version}); skipped"
         )));
+    }
+    let Some(articles) = object.get("articles").and_then(Value::as_object) else {
+        return Some(Err(
+            "fetched feed file is damaged: it has no \"articles\" object; skipped".into(),
+        ));
+    };
+    let mut drafts = Vec::with_capacity(articles.len());
+    for (stem, entry) in articles {
+        match article_draft(entry) {
+            Ok(mut draft) => {
+                draft.own_stem = Some(stem.clone());
+                drafts.push(draft);
+            }
+            Err(e) => super::limits::note(format!("fetched article {stem:?} {e}")),
+        }
+    }
+    Some(Ok(drafts))
+}
+
+fn article_draft(value: &Value) -> Result<Draft, String> {
+    let article =
+        FetchedArticle::deserialize(value).map_err(|e| format!("is damaged: {e}; skipped"))?;
+    if article.parallax_fetched > FORMAT_VERSION {
+        return Err(format!(
+            "was written by a newer parallax (format {}); skipped",
+            article.parallax_fetched
+        ));
     }
     let blocks = article
         .blocks
@@ -105,5 +152,5 @@ pub fn fetched_draft(value: &Value) -> Option<Result<Draft, String>> {
     if let Some(why) = article.teaser {
         draft.warnings.push(format!("{TEASER_WARNING} ({why})"));
     }
-    Some(Ok(draft))
+    Ok(draft)
 }

@@ -633,9 +633,10 @@ impl Ingestor<'_> {
             if let Some(w) = &decode_warning {
                 draft.warnings.insert(0, w.clone());
             }
-            let id = match &draft.item_suffix {
-                Some(suffix) => format!("{stem}-{suffix}"),
-                None => stem.clone(),
+            let id = match (&draft.own_stem, &draft.item_suffix) {
+                (Some(own), _) if !own.trim().is_empty() => readable_stem(own),
+                (_, Some(suffix)) => format!("{stem}-{suffix}"),
+                (_, None) => stem.clone(),
             };
             let entry =
                 manifest.and_then(|(m, p)| m.entry(&id).or_else(|| m.entry(&stem)).map(|e| (e, p)));
@@ -665,6 +666,9 @@ impl Ingestor<'_> {
             let (value, notes) = json::parse_lenient(text)?;
             if let Some(fetched) = fetched::fetched_draft(&value) {
                 return fetched.map(|draft| vec![draft]);
+            }
+            if let Some(bundle) = fetched::bundle_drafts(&value) {
+                return bundle;
             }
             let mut drafts = json::wordpress_drafts(&value)?;
             for draft in &mut drafts {
@@ -996,7 +1000,12 @@ fn file_stem(path: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
-    clean_text(&stem).replace(char::is_whitespace, "_")
+    readable_stem(&stem)
+}
+
+/// The readable part of an id: printable, without blanks.
+fn readable_stem(stem: &str) -> String {
+    clean_text(stem).replace(char::is_whitespace, "_")
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! `parallax fetch`: every subscription fetched (conditionally), its items parsed by the feed
-//! reader, teasers completed from their pages, and each item kept as a file. Feeds of one host
+//! reader, teasers completed from their pages, and each feed's items kept in one file. Feeds of one host
 //! go to one worker in turn; a few workers run at once. A feed that fails keeps its last good
 //! articles and records its error; it never stops the others.
 
 use super::http::{Client, Fetched, Limits, Validators};
-use super::keep::{self, FeedState, FetchState, Kept, Staged};
+use super::keep::{self, FeedItems, FeedState, FetchState, Kept, Staged};
 use super::subscriptions::Subscription;
 use crate::ingest::decode::{decode_with, Decoded};
 use crate::ingest::draft::{Draft, RawBlock};
@@ -192,6 +192,7 @@ fn fetch_feed(
     let feed_dir = fetched_dir.join(keep::feed_slug(&sub.url));
     keep::sweep_temporaries(&feed_dir);
     let mut staged = Staged::default();
+    let mut kept = FeedItems::read(&feed_dir);
     // A feed that fails drops what it staged (its temporaries are removed with it).
     let failed = |sub: &Subscription, before: &FeedState, fetched_dir: &Path, why: String| {
         let (outcome, state) = failed(sub, before, fetched_dir, why);
@@ -202,7 +203,7 @@ fn fetch_feed(
         last_modified: before.last_modified.clone(),
     };
     // Validators are worth sending only while the articles they vouch for are still here.
-    let validators = if keep::count_articles(&feed_dir) > 0 {
+    let validators = if !kept.is_empty() {
         validators
     } else {
         Validators::default()
@@ -210,7 +211,7 @@ fn fetch_feed(
     let (bytes, charset, validators) = match client.get(&sub.url, &validators) {
         Err(why) => return failed(sub, before, fetched_dir, why),
         Ok(Fetched::NotModified) => {
-            let items = keep::count_articles(&feed_dir);
+            let items = kept.len();
             let state = FeedState {
                 last_fetch: Some(now()),
                 last_success: Some(now()),
@@ -256,22 +257,22 @@ fn fetch_feed(
     for draft in drafts {
         let (stem, article) =
             fetched_article(client, ingestor, sub, draft, &mut pages_left, &mut outcome);
-        match staged.stage_article(&feed_dir, &stem, article) {
-            Ok(Kept::New) => outcome.new += 1,
-            Ok(Kept::Updated) => outcome.updated += 1,
-            Ok(Kept::Unchanged) => outcome.unchanged += 1,
-            Err(e) => {
-                return failed(
-                    sub,
-                    before,
-                    fetched_dir,
-                    format!("cannot write {}: {e}", feed_dir.display()),
-                )
-            }
+        match kept.keep(&stem, article) {
+            Kept::New => outcome.new += 1,
+            Kept::Updated => outcome.updated += 1,
+            Kept::Unchanged => outcome.unchanged += 1,
         }
     }
-    // The new articles are still staged: counted here, in place once the run commits.
-    outcome.items = keep::count_articles(&feed_dir) + outcome.new;
+    // The bundle is still staged: counted here, in place once the run commits.
+    outcome.items = kept.len();
+    if let Err(e) = staged.stage(kept) {
+        return failed(
+            sub,
+            before,
+            fetched_dir,
+            format!("cannot write {}: {e}", feed_dir.display()),
+        );
+    }
     let state = FeedState {
         etag: validators.etag,
         last_modified: validators.last_modified,

@@ -1,10 +1,10 @@
-//! Keeping what was fetched: one JSON article file per feed item under
-//! `<data dir>/fetched/<feed slug>/`, and each feed's fetch state in
+//! Keeping what was fetched: every item of a feed in one JSON file,
+//! `<data dir>/fetched/<feed slug>/items.json`, and each feed's fetch state in
 //! `<data dir>/fetched/.fetch-state.json` (hidden, so the loader skips it). The state lives
 //! beside the articles on purpose: deleting the folder forgets both, so the next fetch is a
 //! full one instead of a 304 that brings nothing back.
 
-use crate::ingest::fetched::FetchedArticle;
+use crate::ingest::fetched::{FeedBundle, FetchedArticle, BUNDLE_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -151,18 +151,121 @@ pub enum Kept {
     Unchanged,
 }
 
-/// Articles written to hidden temporary files beside their targets, not yet in place.
+/// The file holding every article kept for one feed.
+pub const ITEMS_FILE: &str = "items.json";
+
+/// Where a bundle that could not be read is set aside (hidden, so the loader skips it) when a
+/// new one is written: never overwritten, in case someone wants it back.
+pub const DAMAGED_ITEMS_FILE: &str = ".items.json.damaged";
+
+/// One feed's kept articles as read from its folder: the bundle, plus any one-file-per-item
+/// articles an earlier version wrote, which the next write folds into the bundle.
 ///
-/// Why staged: one `fsync` per article file made a 2,500-item fetch spend about 2 s waiting on
-/// the disk. Instead every article of a run is written to its temporary file first, then
+/// Why one file per feed: creating a file costs the file system far more than writing its
+/// bytes; 2,500 items kept as 2,500 files (each through a temporary) spent about 75 % of a
+/// one-host fetch run creating inodes.
+#[derive(Debug, Default)]
+pub struct FeedItems {
+    dir: PathBuf,
+    articles: BTreeMap<String, FetchedArticle>,
+    /// Per-item files read into `articles`, removed once the bundle holding them is in place.
+    loose: Vec<PathBuf>,
+    /// The bundle exists but could not be read.
+    damaged: bool,
+    changed: bool,
+}
+
+impl FeedItems {
+    /// Read what `feed_dir` keeps. A missing folder is an empty feed; a damaged bundle counts
+    /// as empty too (so the next fetch is a full one) and is set aside when replaced.
+    pub fn read(feed_dir: &Path) -> FeedItems {
+        let mut items = FeedItems {
+            dir: feed_dir.to_path_buf(),
+            ..FeedItems::default()
+        };
+        if let Ok(bytes) = std::fs::read(feed_dir.join(ITEMS_FILE)) {
+            match serde_json::from_slice::<FeedBundle>(&bytes) {
+                Ok(bundle) => items.articles = bundle.articles,
+                Err(_) => items.damaged = true,
+            }
+        }
+        let Ok(entries) = std::fs::read_dir(feed_dir) else {
+            return items;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Some(stem) = name.strip_suffix(".json") else {
+                continue;
+            };
+            if name.starts_with('.') || name == ITEMS_FILE {
+                continue;
+            }
+            let path = entry.path();
+            let article: Option<FetchedArticle> = std::fs::read(&path)
+                .ok()
+                .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+            // An unreadable loose file is left where it is: the loader reports it.
+            if let Some(article) = article {
+                // The bundle is newer than any loose file holding the same item.
+                items.articles.entry(stem.to_string()).or_insert(article);
+                items.loose.push(path);
+            }
+        }
+        items.loose.sort();
+        items
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Keep `article` under `stem`: new, a rewrite when the content changed (keeping when it
+    /// was first seen), or nothing at all when it is the same.
+    pub fn keep(&mut self, stem: &str, mut article: FetchedArticle) -> Kept {
+        let kept = match self.articles.get(stem) {
+            Some(old) if old.same_content(&article) => Kept::Unchanged,
+            // A full text fetched before is not thrown away for today's teaser of the same item.
+            Some(old) if old.teaser.is_none() && article.teaser.is_some() => Kept::Unchanged,
+            Some(old) => {
+                article.first_seen = old.first_seen.clone();
+                Kept::Updated
+            }
+            None => Kept::New,
+        };
+        if kept != Kept::Unchanged {
+            self.articles.insert(stem.to_string(), article);
+            self.changed = true;
+        }
+        kept
+    }
+}
+
+/// Feed bundles written to hidden temporary files beside their targets, not yet in place.
+///
+/// Why staged: one `fsync` per file made a fetch run spend seconds waiting on the disk.
+/// Instead every bundle of a run is written to its temporary file first, then
 /// [`Staged::commit`] makes all of them durable with one flush of the file system, renames each
 /// over its target and syncs each folder once. A crash (or power cut) at any point leaves every
-/// article file whole: the old version or the new one; a temporary left behind is hidden, so
-/// the loader never reads it, and the next fetch of that feed sweeps it away.
+/// bundle whole: the old version or the new one; a temporary left behind is hidden, so the
+/// loader never reads it, and the next fetch of that feed sweeps it away.
 #[derive(Debug, Default)]
 pub struct Staged {
-    /// Target path → its temporary file.
-    pending: BTreeMap<PathBuf, PathBuf>,
+    /// Target path → what replaces it.
+    pending: BTreeMap<PathBuf, Pending>,
+}
+
+#[derive(Debug)]
+struct Pending {
+    temporary: PathBuf,
+    /// Per-item files the new bundle holds, removed once it is in place.
+    loose: Vec<PathBuf>,
+    /// The target could not be read: set aside, not overwritten.
+    damaged: bool,
 }
 
 /// Temporaries older than this are left from a run that crashed (a live run commits within
@@ -183,41 +286,33 @@ impl Staged {
         self.pending.append(&mut other.pending);
     }
 
-    /// Stage `article` as `<feed dir>/<stem>.json`: a new file, a rewrite when the content
-    /// changed (keeping when it was first seen), or nothing at all when it is the same. An
-    /// item staged earlier in this run counts as the file it will become.
-    pub fn stage_article(
-        &mut self,
-        feed_dir: &Path,
-        stem: &str,
-        mut article: FetchedArticle,
-    ) -> std::io::Result<Kept> {
-        let path = feed_dir.join(format!("{stem}.json"));
-        let current = self.pending.get(&path).unwrap_or(&path);
-        let old: Option<FetchedArticle> = std::fs::read(current)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
-        let kept = match &old {
-            Some(old) if old.same_content(&article) => return Ok(Kept::Unchanged),
-            // A full text fetched before is not thrown away for today's teaser of the same item.
-            Some(old) if old.teaser.is_none() && article.teaser.is_some() => {
-                return Ok(Kept::Unchanged)
-            }
-            Some(old) => {
-                article.first_seen = old.first_seen.clone();
-                Kept::Updated
-            }
-            None => Kept::New,
+    /// Stage a feed's bundle, when anything in it changed (or loose files wait to be folded
+    /// in); an unchanged feed writes nothing.
+    pub fn stage(&mut self, items: FeedItems) -> std::io::Result<()> {
+        if !items.changed && items.loose.is_empty() {
+            return Ok(());
+        }
+        let path = items.dir.join(ITEMS_FILE);
+        let bundle = FeedBundle {
+            parallax_fetched_feed: BUNDLE_VERSION,
+            articles: items.articles,
         };
-        let json = serde_json::to_vec_pretty(&article).map_err(std::io::Error::other)?;
+        let json = serde_json::to_vec_pretty(&bundle).map_err(std::io::Error::other)?;
         let temporary = temporary_path(&path);
-        std::fs::create_dir_all(feed_dir)?;
+        std::fs::create_dir_all(&items.dir)?;
         if let Err(e) = std::fs::write(&temporary, &json) {
             let _ = std::fs::remove_file(&temporary);
             return Err(e);
         }
-        self.pending.insert(path, temporary);
-        Ok(kept)
+        let pending = Pending {
+            temporary,
+            loose: items.loose,
+            damaged: items.damaged,
+        };
+        if let Some(replaced) = self.pending.insert(path, pending) {
+            let _ = std::fs::remove_file(replaced.temporary);
+        }
+        Ok(())
     }
 
     /// Make every staged file durable, then put each in place. Returns the targets that could
@@ -225,9 +320,10 @@ impl Staged {
     pub fn commit(mut self) -> Vec<(PathBuf, std::io::Error)> {
         let pending = std::mem::take(&mut self.pending);
         let mut failed = Vec::new();
-        let synced = flush_file_system(pending.values());
+        let synced = flush_file_system(pending.values().map(|p| &p.temporary));
         let mut folders: Vec<&Path> = Vec::new();
-        for (target, temporary) in &pending {
+        for (target, staged) in &pending {
+            let temporary = &staged.temporary;
             if !synced {
                 // No file-system flush here: each temporary is synced on its own.
                 if let Err(e) = std::fs::File::open(temporary).and_then(|f| f.sync_all()) {
@@ -236,12 +332,20 @@ impl Staged {
                     continue;
                 }
             }
+            let folder = target.parent().unwrap_or(Path::new("."));
+            if staged.damaged {
+                let _ = std::fs::rename(target, folder.join(DAMAGED_ITEMS_FILE));
+            }
             if let Err(e) = std::fs::rename(temporary, target) {
                 let _ = std::fs::remove_file(temporary);
                 failed.push((target.clone(), e));
                 continue;
             }
-            let folder = target.parent().unwrap_or(Path::new("."));
+            // A crash before these go leaves each item twice on disk; the loader gives the
+            // copy its own id and the next fetch removes it.
+            for loose in &staged.loose {
+                let _ = std::fs::remove_file(loose);
+            }
             if !folders.contains(&folder) {
                 folders.push(folder);
             }
@@ -260,8 +364,8 @@ impl Staged {
 /// panicked) leaves no temporaries behind.
 impl Drop for Staged {
     fn drop(&mut self) {
-        for temporary in self.pending.values() {
-            let _ = std::fs::remove_file(temporary);
+        for staged in self.pending.values() {
+            let _ = std::fs::remove_file(&staged.temporary);
         }
     }
 }
@@ -330,30 +434,29 @@ pub fn sweep_temporaries(feed_dir: &Path) {
     }
 }
 
-/// Whether any feed folder under `fetched_dir` holds an article (an empty or failed first
-/// fetch leaves the bundled seeds in place).
+/// Whether any feed folder under `fetched_dir` holds an article file (an empty or failed
+/// first fetch leaves the bundled seeds in place). Looks at names only: this runs on every
+/// launch.
 pub fn has_articles(fetched_dir: &Path) -> bool {
+    let holds_articles = |feed_dir: &Path| {
+        std::fs::read_dir(feed_dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name.ends_with(".json")
+            })
+        })
+    };
     std::fs::read_dir(fetched_dir).is_ok_and(|entries| {
         entries
             .flatten()
-            .any(|e| e.path().is_dir() && count_articles(&e.path()) > 0)
+            .any(|e| e.path().is_dir() && holds_articles(&e.path()))
     })
 }
 
 /// How many articles a feed's folder holds.
 pub fn count_articles(feed_dir: &Path) -> usize {
-    std::fs::read_dir(feed_dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter(|e| {
-                    let name = e.file_name();
-                    let name = name.to_string_lossy();
-                    !name.starts_with('.') && name.ends_with(".json")
-                })
-                .count()
-        })
-        .unwrap_or(0)
+    FeedItems::read(feed_dir).len()
 }
 
 #[cfg(test)]
@@ -427,102 +530,156 @@ mod tests {
         names
     }
 
-    #[test]
-    fn staged_articles_appear_only_when_committed_and_whole() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let feed = dir.path().join("feed-abc");
-        let mut staged = Staged::default();
-        assert_eq!(
-            staged.stage_article(&feed, "a", article("A")).ok(),
-            Some(Kept::New)
-        );
-        assert_eq!(
-            staged.stage_article(&feed, "b", article("B")).ok(),
-            Some(Kept::New)
-        );
-        // The same item again in one run is the file it will become: unchanged, not new.
-        assert_eq!(
-            staged.stage_article(&feed, "a", article("A")).ok(),
-            Some(Kept::Unchanged)
-        );
-        assert_eq!(staged.len(), 2);
-        // Before the commit only hidden temporaries exist: the loader sees no article.
-        assert_eq!(count_articles(&feed), 0);
-        assert!(
-            names(&feed).iter().all(|n| n.starts_with('.')),
-            "{:?}",
-            names(&feed)
-        );
-        assert!(staged.commit().is_empty());
-        assert_eq!(
-            names(&feed),
-            vec!["a.json".to_string(), "b.json".to_string()]
-        );
-        let back: FetchedArticle =
-            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
-                .expect("a whole article");
-        assert_eq!(back, article("A"));
-        // Fetched again with a change: updated, first seen kept.
-        let mut changed = article("A");
-        changed.blocks[0].text = "A body, corrected".into();
-        changed.first_seen = "2025-10-29T00:00:00Z".into();
-        let mut again = Staged::default();
-        assert_eq!(
-            again.stage_article(&feed, "a", changed).ok(),
-            Some(Kept::Updated)
-        );
-        assert!(again.commit().is_empty());
-        let back: FetchedArticle =
-            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
-                .expect("a whole article");
-        assert_eq!(back.first_seen, "2025-10-28T00:00:00Z");
-        assert_eq!(back.blocks[0].text, "A body, corrected");
+    fn bundle(feed: &Path) -> FeedBundle {
+        serde_json::from_slice(&std::fs::read(feed.join(ITEMS_FILE)).expect("read"))
+            .expect("a whole bundle")
     }
 
     #[test]
-    fn an_uncommitted_run_leaves_the_old_files_and_no_temporaries() {
+    fn a_feed_is_kept_in_one_file_that_appears_only_when_committed() {
         let dir = tempfile::tempdir().expect("tempdir");
         let feed = dir.path().join("feed-abc");
+        let mut items = FeedItems::read(&feed);
+        assert!(items.is_empty());
+        assert_eq!(items.keep("a", article("A")), Kept::New);
+        assert_eq!(items.keep("b", article("B")), Kept::New);
+        // The same item again in one run is what it will become: unchanged, not new.
+        assert_eq!(items.keep("a", article("A")), Kept::Unchanged);
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert_eq!(staged.len(), 1, "one file for the whole feed");
+        // Before the commit only a hidden temporary exists: the loader sees no article.
+        assert_eq!(count_articles(&feed), 0);
+        assert!(!has_articles(dir.path()));
+        assert!(staged.commit().is_empty());
+        assert_eq!(names(&feed), vec![ITEMS_FILE.to_string()]);
+        assert!(has_articles(dir.path()));
+        let back = bundle(&feed);
+        assert_eq!(back.parallax_fetched_feed, BUNDLE_VERSION);
+        assert_eq!(back.articles.len(), 2);
+        assert_eq!(back.articles["a"], article("A"));
+        // Fetched again with a change: updated, first seen kept, the other item untouched.
+        let mut changed = article("A");
+        changed.blocks[0].text = "A body, corrected".into();
+        changed.first_seen = "2025-10-29T00:00:00Z".into();
+        let mut items = FeedItems::read(&feed);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items.keep("a", changed), Kept::Updated);
+        let mut again = Staged::default();
+        again.stage(items).expect("stage");
+        assert!(again.commit().is_empty());
+        let back = bundle(&feed);
+        assert_eq!(back.articles["a"].first_seen, "2025-10-28T00:00:00Z");
+        assert_eq!(back.articles["a"].blocks[0].text, "A body, corrected");
+        assert_eq!(back.articles["b"], article("B"));
+    }
+
+    #[test]
+    fn an_unchanged_feed_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        let mut items = FeedItems::read(&feed);
+        items.keep("a", article("A"));
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert!(staged.commit().is_empty());
+        let mut items = FeedItems::read(&feed);
+        assert_eq!(items.keep("a", article("A")), Kept::Unchanged);
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert!(staged.is_empty());
+    }
+
+    #[test]
+    fn per_item_files_of_an_earlier_version_are_folded_into_the_bundle() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        std::fs::create_dir_all(&feed).expect("dir");
+        for (stem, title) in [("a", "A"), ("b", "B")] {
+            let json = serde_json::to_vec(&article(title)).expect("json");
+            std::fs::write(feed.join(format!("{stem}.json")), json).expect("write");
+        }
+        assert!(has_articles(dir.path()));
+        let mut items = FeedItems::read(&feed);
+        assert_eq!(items.len(), 2);
+        // Nothing new in the feed, yet the loose files are folded in and removed.
+        assert_eq!(items.keep("a", article("A")), Kept::Unchanged);
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert!(staged.commit().is_empty());
+        assert_eq!(names(&feed), vec![ITEMS_FILE.to_string()]);
+        let back = bundle(&feed);
+        assert_eq!(back.articles["b"], article("B"));
+    }
+
+    #[test]
+    fn a_damaged_bundle_counts_as_empty_and_is_set_aside_not_overwritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        std::fs::create_dir_all(&feed).expect("dir");
+        std::fs::write(
+            feed.join(ITEMS_FILE),
+            b"{\"parallax_fetched_feed\": 1, \"artic",
+        )
+        .expect("write");
+        let mut items = FeedItems::read(&feed);
+        assert!(items.is_empty());
+        items.keep("a", article("A"));
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert!(staged.commit().is_empty());
+        assert_eq!(
+            names(&feed),
+            vec![DAMAGED_ITEMS_FILE.to_string(), ITEMS_FILE.to_string()]
+        );
+        assert_eq!(
+            std::fs::read(feed.join(DAMAGED_ITEMS_FILE)).expect("read"),
+            b"{\"parallax_fetched_feed\": 1, \"artic"
+        );
+        assert_eq!(bundle(&feed).articles.len(), 1);
+    }
+
+    #[test]
+    fn an_uncommitted_run_leaves_the_old_file_and_no_temporaries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        let mut items = FeedItems::read(&feed);
+        items.keep("a", article("A"));
         let mut first = Staged::default();
-        first
-            .stage_article(&feed, "a", article("A"))
-            .expect("stage");
+        first.stage(items).expect("stage");
         assert!(first.commit().is_empty());
         let mut changed = article("A");
         changed.blocks[0].text = "new text".into();
+        let mut items = FeedItems::read(&feed);
+        items.keep("a", changed);
+        items.keep("b", article("B"));
         let mut second = Staged::default();
-        second.stage_article(&feed, "a", changed).expect("stage");
-        second
-            .stage_article(&feed, "b", article("B"))
-            .expect("stage");
+        second.stage(items).expect("stage");
         drop(second); // as when the feed fails after staging, or the worker panics
-        assert_eq!(names(&feed), vec!["a.json".to_string()]);
-        let back: FetchedArticle =
-            serde_json::from_slice(&std::fs::read(feed.join("a.json")).expect("read"))
-                .expect("a whole article");
-        assert_eq!(back, article("A"));
+        assert_eq!(names(&feed), vec![ITEMS_FILE.to_string()]);
+        let back = bundle(&feed);
+        assert_eq!(back.articles.len(), 1);
+        assert_eq!(back.articles["a"], article("A"));
     }
 
     #[test]
     fn a_target_that_cannot_be_replaced_is_reported_and_the_rest_committed() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let feed = dir.path().join("feed-abc");
-        std::fs::create_dir_all(feed.join("a.json")).expect("a folder where a file should go");
+        let blocked = dir.path().join("feed-abc");
+        let fine = dir.path().join("feed-def");
+        std::fs::create_dir_all(blocked.join(ITEMS_FILE)).expect("a folder where a file goes");
         let mut staged = Staged::default();
-        staged
-            .stage_article(&feed, "a", article("A"))
-            .expect("stage");
-        staged
-            .stage_article(&feed, "b", article("B"))
-            .expect("stage");
+        for feed in [&blocked, &fine] {
+            let mut items = FeedItems::read(feed);
+            items.keep("a", article("A"));
+            staged.stage(items).expect("stage");
+        }
         let failed = staged.commit();
         assert_eq!(failed.len(), 1);
-        assert_eq!(failed[0].0, feed.join("a.json"));
-        assert_eq!(
-            names(&feed),
-            vec!["a.json".to_string(), "b.json".to_string()]
-        );
-        assert!(feed.join("a.json").is_dir());
+        assert_eq!(failed[0].0, blocked.join(ITEMS_FILE));
+        assert_eq!(names(&blocked), vec![ITEMS_FILE.to_string()]);
+        assert!(blocked.join(ITEMS_FILE).is_dir());
+        assert_eq!(bundle(&fine).articles.len(), 1);
     }
 
     #[test]
