@@ -78,9 +78,8 @@ pub struct Classifier {
     /// per pattern.
     signature_set: regex::RegexSet,
     signature_owners: Vec<(usize, usize)>,
-    /// Every outlet's domains in one automaton; `(outlet, domain)` per pattern.
-    domain_finder: aho_corasick::AhoCorasick,
-    domain_owners: Vec<(usize, usize)>,
+    /// Lower-cased host name → `(outlet, domain)`: a text's host names are looked up here.
+    domains_by_host: HashMap<String, (usize, usize)>,
 }
 
 /// Where a placement came from: the JSON field `perspective_source`.
@@ -153,7 +152,8 @@ fn credit_patterns(credit: &str) -> Vec<String> {
     let c = regex::escape(credit);
     vec![
         format!(r"\({c}\)\s*(--|—|–|-)"),
-        format!(r"^[A-Z][A-Za-z .'-]{{1,30}}(, [A-Z][a-z]{{2,4}}\.? \d{{1,2}})? \({c}\)"),
+        // "SEOUL, Oct. 28 (Yonhap)", "SEOUL, September 27 (Reuters)", indented or not.
+        format!(r"^[ \t]*[A-Z][A-Za-z .'-]{{1,30}}(, [A-Z][a-z]{{2,8}}\.? \d{{1,2}})? \({c}\)"),
         // Marks are often set in capitals: "© KYODO".
         format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?(?i:{c})\b"),
         format!(r"^{c}-(Jiji|JIJI|Kyodo|Yonhap)$"),
@@ -293,23 +293,22 @@ impl Classifier {
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| e.to_string())?;
-        let domain_owners: Vec<(usize, usize)> = outlets
-            .iter()
-            .enumerate()
-            .flat_map(|(o, outlet)| (0..outlet.domains.len()).map(move |d| (o, d)))
-            .collect();
-        let domain_finder = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(domain_owners.iter().map(|&(o, d)| &outlets[o].domains[d]))
-            .map_err(|e| e.to_string())?;
+        let mut domains_by_host = HashMap::new();
+        for (o, outlet) in outlets.iter().enumerate() {
+            for (d, domain) in outlet.domains.iter().enumerate() {
+                // The first outlet to claim a host keeps it, as the first rule wins elsewhere.
+                domains_by_host
+                    .entry(host_of_domain(domain))
+                    .or_insert((o, d));
+            }
+        }
         Ok(Classifier {
             perspectives,
             outlets,
             by_name,
             signature_set,
             signature_owners,
-            domain_finder,
-            domain_owners,
+            domains_by_host,
         })
     }
 
@@ -510,16 +509,20 @@ impl Classifier {
         })
     }
 
-    /// The first outlet whose domain appears in `text` as a host name (after `//`, `@`, `.` or
-    /// a word boundary, and not followed by more host characters).
+    /// The first outlet whose domain appears in `text` as a whole host name or as the end of
+    /// one at a label (`en.yna.co.kr` is Yonhap's `yna.co.kr`; `notkbs.co.kr` is not KBS's).
+    /// Host names are found by their dots, so prose costs little more than a search for `.`.
     fn by_domain(&self, text: &str) -> Option<(usize, String)> {
-        self.domain_finder
-            .find_overlapping_iter(text)
-            .find(|m| is_whole_host(text, m.start(), m.end()))
-            .map(|m| {
-                let (o, d) = self.domain_owners[m.pattern().as_usize()];
-                (o, self.outlets[o].domains[d].clone())
-            })
+        host_names(text).find_map(|host| {
+            let host = host.to_ascii_lowercase();
+            let mut rest = host.as_str();
+            loop {
+                if let Some(&(o, d)) = self.domains_by_host.get(rest) {
+                    return Some((o, self.outlets[o].domains[d].clone()));
+                }
+                rest = &rest[rest.find('.')? + 1..];
+            }
+        })
     }
 
     fn by_signature(&self, text: &str) -> Option<(usize, String)> {
@@ -624,19 +627,41 @@ fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
     photo || before >= CAPTION_WORDS
 }
 
-/// A domain match is a whole host name: not glued to more name characters on the left
-/// (`notkbs.co.kr`), nor continued on the right (`kbs.co.kr.evil.com`); a full stop that ends
-/// a sentence is fine.
-fn is_whole_host(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let mut after = text[end..].chars();
-    let before_ok = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
-    let after_ok = match after.next() {
-        None => true,
-        Some('.') => !after.next().is_some_and(|c| c.is_ascii_alphanumeric()),
-        Some(c) => !(c.is_ascii_alphanumeric() || c == '-'),
-    };
-    before_ok && after_ok
+/// A domain as the host name it stands for: lower case, without a scheme, a path or a port.
+fn host_of_domain(domain: &str) -> String {
+    let domain = domain.trim();
+    let domain = domain.split_once("://").map_or(domain, |(_, rest)| rest);
+    let end = domain.find(['/', ':', '?', '#']).unwrap_or(domain.len());
+    domain[..end].trim_matches('.').to_ascii_lowercase()
+}
+
+fn is_host_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
+}
+
+/// The host-name-like runs of `text` (ASCII letters, digits, `-` and `.`, with a dot inside),
+/// in order, without the full stops that end a sentence after them.
+fn host_names(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let dot = from + text.get(from..)?.find('.')?;
+        let start = bytes[..dot]
+            .iter()
+            .rposition(|&b| !is_host_byte(b))
+            .map_or(0, |i| i + 1)
+            .max(from);
+        let end = bytes[dot..]
+            .iter()
+            .position(|&b| !is_host_byte(b))
+            .map_or(bytes.len(), |i| dot + i);
+        from = end.max(dot + 1);
+        // Only ASCII bytes were taken, so both ends are character boundaries.
+        let run = text[start..end].trim_matches('.');
+        if run.contains('.') {
+            return Some(run);
+        }
+    })
 }
 
 #[cfg(test)]
@@ -682,6 +707,32 @@ mod tests {
         assert_eq!(
             place(None, None, "at japannews.yomiuri.co.jp.").perspective,
             "japanese"
+        );
+        // A subdomain, in capitals, glued to a path or an address; never glued to a word.
+        for text in [
+            "(EN.YNA.CO.KR)",
+            "mail desk@yna.co.kr",
+            "//m.yna.co.kr/view/A1.html",
+        ] {
+            assert_eq!(place(None, None, text).perspective, "korean", "{text}");
+        }
+        for text in [
+            "notyna.co.kr",
+            "yna.co.kr-mirror.example",
+            "yna.co.kr.evil.example",
+        ] {
+            assert_eq!(place(None, None, text).perspective, "other", "{text}");
+        }
+    }
+
+    #[test]
+    fn host_names_are_the_dotted_runs_without_sentence_stops() {
+        let found: Vec<&str> =
+            host_names("Read yna.co.kr. Or e.g. 한국.kr and x..y, ...").collect();
+        assert_eq!(found, vec!["yna.co.kr", "e.g", "x..y"]);
+        assert_eq!(
+            host_of_domain(" https://WWW.Example.com/news "),
+            "www.example.com"
         );
     }
 
@@ -842,6 +893,50 @@ mod tests {
                 .outlet
                 .as_deref(),
             Some("Agence France-Presse")
+        );
+    }
+
+    #[test]
+    fn full_month_datelines_wire_bylines_and_japanese_wire_datelines() {
+        let outlet = |text: &str| place(None, None, text).outlet;
+        // The month spelt out, and the dateline indented as pages pasted from a browser are.
+        assert_eq!(
+            outlet("  SEOUL, September 27 (Reuters) - South Korea's exports rose.").as_deref(),
+            Some("Reuters")
+        );
+        // Reuters' Japanese service: the kana around it do not make it Japanese copy.
+        let japanese_reuters =
+            "[東京 19日 ロイター] - 日経平均は続落した。市場では円高を嫌気した売りが出た。";
+        let p = place(None, None, japanese_reuters);
+        assert_eq!(
+            (p.outlet.as_deref(), p.perspective.as_str()),
+            (Some("Reuters"), "wire")
+        );
+        assert_eq!(
+            outlet("（ブルームバーグ）：日本銀行は金利を据え置いた。").as_deref(),
+            Some("Bloomberg")
+        );
+        // An AP byline on its own line, in capitals as AP sets it, with or without "The".
+        for byline in [
+            "By MARI YAMAGUCHI Associated Press",
+            "By Kim Tong-hyung, The Associated Press",
+        ] {
+            let text = format!("Japan election\n{byline}\nTOKYO — Voters went to the polls.");
+            assert_eq!(
+                outlet(&text).as_deref(),
+                Some("Associated Press"),
+                "{byline}"
+            );
+        }
+        // A sentence that merely names AP is not its byline.
+        assert_eq!(
+            place(
+                None,
+                None,
+                "By then, officials had told The Associated Press\nmore."
+            )
+            .outlet,
+            None
         );
     }
 

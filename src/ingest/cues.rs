@@ -7,7 +7,7 @@
 //! only text in the country's script, or several independent marks of a home newsroom
 //! (its time zone *and* its dateline or viewpoint), reach it.
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
 /// A cue that fired: the perspective it points to, what was seen, its weight.
@@ -64,8 +64,10 @@ impl Verdict {
 }
 
 struct Patterns {
-    /// (perspective, what, weight, kind, pattern)
-    table: Vec<(&'static str, &'static str, f32, &'static str, Regex)>,
+    /// (perspective, what, weight, kind) per pattern of `table_set`.
+    table: Vec<(&'static str, &'static str, f32, &'static str)>,
+    /// The table's patterns in one set, so a text is scanned once for all of them.
+    table_set: RegexSet,
     korea_bare: Regex,
     korea_qualified: Regex,
     our: Regex,
@@ -119,15 +121,15 @@ fn patterns() -> &'static Patterns {
             ("korean", "Korean honorific byline", 1.0, "byline", r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$"),
             ("japanese", "Japanese newsroom byline", 1.0, "byline", r"(?m)^【[^】]{1,12}】|（[^）]{1,8}記者）|\d{1,2}:\d{2} JST, [A-Z][a-z]+ \d"),
         ];
+        let table = rows.iter().map(|&(p, w, weight, kind, _)| (p, w, weight, kind)).collect();
+        let table_set = RegexSet::new(
+            rows.iter()
+                .map(|(_, _, _, _, re)| super::classify::ascii_word_boundaries(re)),
+        )
+        .expect("literal patterns");
         Patterns {
-            table: rows
-                .into_iter()
-                .filter_map(|(p, w, weight, kind, re)| {
-                    Regex::new(&super::classify::ascii_word_boundaries(re))
-                        .ok()
-                        .map(|r| (p, w, weight, kind, r))
-                })
-                .collect(),
+            table,
+            table_set,
             korea_bare: Regex::new(&super::classify::ascii_word_boundaries(r"\bKorea\b")).expect("literal pattern"),
             korea_qualified: Regex::new(&super::classify::ascii_word_boundaries(r"\b(South|North) Korea\b")).expect("literal pattern"),
             japan_abroad: Regex::new(&super::classify::ascii_word_boundaries(r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b"))
@@ -143,17 +145,7 @@ pub fn read(text: &str) -> Option<Verdict> {
     let mut cues = Vec::new();
     let mut kinds: Vec<(&'static str, &'static str)> = Vec::new();
 
-    let (mut hangul, mut kana, mut letters) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            match c as u32 {
-                0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
-                0x3040..=0x30FF => kana += 1,
-                _ => {}
-            }
-        }
-    }
+    let (hangul, kana, letters) = script_counts(text);
     let share = |n: usize| n as f32 / letters.max(1) as f32;
     // A body in the country's script was written for its readers: the strongest cue.
     if share(hangul) >= 0.2 {
@@ -172,19 +164,27 @@ pub fn read(text: &str) -> Option<Verdict> {
         });
         kinds.extend([("japanese", "script"), ("japanese", "script2")]);
     }
-    for (perspective, what, weight, kind, re) in &patterns.table {
-        if re.is_match(text) {
-            cues.push(Cue {
-                perspective,
-                what: (*what).to_string(),
-                weight: *weight,
-            });
-            kinds.push((perspective, kind));
-        }
+    for index in patterns.table_set.matches(text).iter() {
+        let (perspective, what, weight, kind) = patterns.table[index];
+        cues.push(Cue {
+            perspective,
+            what: what.to_string(),
+            weight,
+        });
+        kinds.push((perspective, kind));
     }
     // Korean newsrooms write "Korea" for their own country; others say "South Korea".
-    let bare = patterns.korea_bare.find_iter(text).count();
-    let qualified = patterns.korea_qualified.find_iter(text).count();
+    // (The substring test first: most texts never say "Korea", and it is far cheaper.)
+    let says_korea = text.contains("Korea");
+    let count = |re: &Regex| {
+        if says_korea {
+            re.find_iter(text).count()
+        } else {
+            0
+        }
+    };
+    let bare = count(&patterns.korea_bare);
+    let qualified = count(&patterns.korea_qualified);
     let bare = bare.saturating_sub(qualified);
     if bare >= 3 && bare > 2 * qualified {
         cues.push(Cue {
@@ -202,7 +202,7 @@ pub fn read(text: &str) -> Option<Verdict> {
             weight: -1.5,
         });
     }
-    if patterns.japan_abroad.is_match(text) {
+    if text.contains("Japan") && patterns.japan_abroad.is_match(text) {
         cues.push(Cue {
             perspective: "japanese",
             what: "\"Japan's prime minister\" for readers abroad".into(),
@@ -227,7 +227,7 @@ pub fn read(text: &str) -> Option<Verdict> {
         return None;
     }
     // "our government" says home newsroom, not which home: it backs the leader.
-    if patterns.our.is_match(text) {
+    if (text.contains("our ") || text.contains("Our ")) && patterns.our.is_match(text) {
         cues.push(Cue {
             perspective: lead,
             what: "home viewpoint (\"our government\")".into(),
@@ -252,9 +252,61 @@ pub fn read(text: &str) -> Option<Verdict> {
     })
 }
 
+/// Letters in `text`: (Hangul, kana, all). ASCII and the two scripts are counted without
+/// Unicode's alphabetic table, whose lookup was a noticeable share of placement.
+fn script_counts(text: &str) -> (usize, usize, usize) {
+    let (mut hangul, mut kana, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c as u32 {
+            0..=0x7F => letters += usize::from(c.is_ascii_alphabetic()),
+            0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3131..=0x318E => {
+                // Every code point here is a letter.
+                hangul += 1;
+                letters += 1;
+            }
+            // The letters of the kana blocks (not the sound marks or the middle dot).
+            0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => {
+                kana += 1;
+                letters += 1;
+            }
+            _ => letters += usize::from(c.is_alphabetic()),
+        }
+    }
+    (hangul, kana, letters)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_counts_agree_with_the_unicode_letter_table() {
+        for code in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let one = code.to_string();
+            let (hangul, kana, letters) = script_counts(&one);
+            assert_eq!(
+                letters == 1,
+                code.is_alphabetic(),
+                "{code:?} U+{:04X}",
+                code as u32
+            );
+            let in_hangul =
+                matches!(code as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F);
+            let in_kana = matches!(code as u32, 0x3040..=0x30FF);
+            assert_eq!(
+                hangul == 1,
+                in_hangul && code.is_alphabetic(),
+                "U+{:04X}",
+                code as u32
+            );
+            assert_eq!(
+                kana == 1,
+                in_kana && code.is_alphabetic(),
+                "U+{:04X}",
+                code as u32
+            );
+        }
+    }
 
     fn verdict(text: &str) -> Verdict {
         read(text).expect("some cue fires")
