@@ -150,9 +150,13 @@ static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 /// "AFP-Jiji" byline of copy passed on by a partner agency.
 fn credit_patterns(credit: &str) -> Vec<String> {
     let c = regex::escape(credit);
+    // The credit in brackets before a dash, alone or shared with a partner or host:
+    // "(Yonhap) --", "(The Japan News/ANN) -", "(d.de/dpa) -".
+    let credit = format!(r"\((?:[^()/\n]{{1,30}}/)?{c}(?:/[^()\n]{{1,30}})?\)");
     vec![
-        format!(r"\({c}\)\s*(--|—|–|-)"),
+        format!(r"{credit}\s*(--|—|–|-)"),
         // "SEOUL, Oct. 28 (Yonhap)", "SEOUL, September 27 (Reuters)", indented or not.
+        // (Alone in its brackets here: "Tokyo. (Reuters/Yonhap)" ends a photo caption.)
         format!(r"^[ \t]*[A-Z][A-Za-z .'-]{{1,30}}(, [A-Z][a-z]{{2,8}}\.? \d{{1,2}})? \({c}\)"),
         // Marks are often set in capitals: "© KYODO".
         format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?(?i:{c})\b"),
@@ -915,6 +919,15 @@ mod tests {
         assert_eq!(
             outlet("（ブルームバーグ）：日本銀行は金利を据え置いた。").as_deref(),
             Some("Bloomberg")
+        );
+        // A credit shared with a partner network or the host, either side of the slash.
+        assert_eq!(
+            outlet("TOKYO (The Japan News/ANN) - The Cabinet approved").as_deref(),
+            Some("The Yomiuri Shimbun")
+        );
+        assert_eq!(
+            outlet("Tokio (d.de/dpa) - Die Regierung hat").as_deref(),
+            Some("Deutsche Presse-Agentur")
         );
         // An AP byline on its own line, in capitals as AP sets it, with or without "The".
         for byline in [
