@@ -19,6 +19,10 @@ pub const MIN_PER_CLASS: usize = 3;
 /// articles: with fewer, posteriors still come out near 100 % (naive Bayes on long texts),
 /// and 16 placed articles once put a Yonhap digest under Wire at "100 %".
 pub const MIN_PER_CLASS_TO_PLACE: usize = 10;
+/// Training articles read per perspective, at most: a model of wording learns little from
+/// the 3,001st article, and reading every one of a large corpus cost more than all the
+/// outlet rules together. Taken evenly from the whole range, so the sample is stable.
+pub const MAX_TRAINING_PER_CLASS: usize = 600;
 /// Tokens read per article: enough for a model of style, bounded for large inputs.
 const MAX_TOKENS: usize = 3000;
 
@@ -260,7 +264,10 @@ impl Model {
 /// Place the unplaced (`perspective_source` `none`) articles that the corpus' placed ones
 /// say, with confidence, belong somewhere.
 pub fn infer(articles: &mut [Article]) {
-    let docs: Vec<(String, Vec<Token>)> = articles
+    if !articles.iter().any(|a| a.perspective_source == "none") {
+        return;
+    }
+    let training: Vec<&Article> = articles
         .iter()
         .filter(|a| {
             matches!(
@@ -269,6 +276,9 @@ pub fn infer(articles: &mut [Article]) {
             )
         })
         .filter(|a| a.perspective != super::classify::OTHER)
+        .collect();
+    let docs: Vec<(String, Vec<Token>)> = sample_per_class(&training, MAX_TRAINING_PER_CLASS)
+        .into_iter()
         .map(|a| (a.perspective.clone(), tokens(a)))
         .collect();
     let Some(model) = Model::train(&docs) else {
@@ -301,6 +311,27 @@ pub fn infer(articles: &mut [Article]) {
                 format!("{}; corpus guess {guess}", article.perspective_reason);
         }
     }
+}
+
+/// At most `cap` articles of each perspective, spread evenly over its articles in order;
+/// the reader's own placements are always kept.
+fn sample_per_class<'a>(articles: &[&'a Article], cap: usize) -> Vec<&'a Article> {
+    let mut by_class: std::collections::BTreeMap<&str, Vec<&'a Article>> = Default::default();
+    for &a in articles {
+        by_class.entry(a.perspective.as_str()).or_default().push(a);
+    }
+    let mut out = Vec::new();
+    for members in by_class.values() {
+        let n = members.len();
+        for (i, &a) in members.iter().enumerate() {
+            // The i-th is taken when it starts a new step of n / cap.
+            let taken = n <= cap || (i * cap) / n != ((i + 1) * cap) / n;
+            if taken || a.perspective_source == "user" {
+                out.push(a);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -431,6 +462,23 @@ mod tests {
             x.perspective_reason.contains("corpus guess 100 % japanese"),
             "{}",
             x.perspective_reason
+        );
+    }
+
+    #[test]
+    fn training_is_sampled_evenly_per_perspective_and_keeps_the_readers_choices() {
+        let mut all: Vec<Article> = (0..25)
+            .map(|i| article(&format!("k{i}"), "korean", "rule", "korean text"))
+            .collect();
+        all.extend((0..4).map(|i| article(&format!("j{i}"), "japanese", "rule", "japanese text")));
+        all[7].perspective_source = "user".into();
+        let refs: Vec<&Article> = all.iter().collect();
+        let sample = sample_per_class(&refs, 5);
+        let ids: Vec<&str> = sample.iter().map(|a| a.id.as_str()).collect();
+        // Korean: every fifth of 25, plus the reader's k7; Japanese: all four (under the cap).
+        assert_eq!(
+            ids,
+            vec!["j0", "j1", "j2", "j3", "k4", "k7", "k9", "k14", "k19", "k24"]
         );
     }
 
