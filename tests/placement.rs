@@ -107,11 +107,13 @@ fn a_correction_trains_the_inference_and_moves_a_similar_unplaced_article() {
         );
         std::fs::write(corpus.join(format!("{name}.md")), text).expect("write");
     };
-    for (i, body) in korean.iter().enumerate() {
-        write(&format!("kor{i}"), Some("Hankyoreh"), body);
-    }
-    for (i, body) in japanese.iter().enumerate() {
-        write(&format!("jpn{i}"), Some("The Yomiuri Shimbun"), body);
+    // Ten of each: the least the inference needs per perspective before it places anything.
+    let per_class = parallax::ingest::infer::MIN_PER_CLASS_TO_PLACE;
+    for i in 0..per_class {
+        let body = format!("{} (Desk note {i}.)", korean[i % korean.len()]);
+        write(&format!("kor{i}"), Some("Hankyoreh"), &body);
+        let body = format!("{} (Desk note {i}.)", japanese[i % japanese.len()]);
+        write(&format!("jpn{i}"), Some("The Yomiuri Shimbun"), &body);
     }
     let house = "Harbour notes from the kelp cooperative: trawlers, kelp driers and herring nets. ";
     write(

@@ -477,38 +477,34 @@ impl Classifier {
     /// A masthead: a short line near the top or the bottom that is an outlet's name alone,
     /// or its name followed by a date or a separator ("연합뉴스 | 2025-10-29").
     fn by_masthead(&self, text: &str) -> Option<(usize, String)> {
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let head = lines.iter().take(MASTHEAD_LINES);
-        let tail = lines.iter().rev().take(MASTHEAD_LINES);
+        let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let head = lines().take(MASTHEAD_LINES);
+        let tail = lines().rev().take(MASTHEAD_LINES);
         head.chain(tail).find_map(|line| {
             if line.chars().count() > 40 {
                 return None;
             }
             let lower = line.to_lowercase();
             // The longest name the line starts with, followed by nothing but dates and marks.
-            let mut cut: Vec<usize> = lower
+            let ends = lower
                 .char_indices()
                 .map(|(i, _)| i)
                 .skip(1)
-                .chain(std::iter::once(lower.len()))
-                .collect();
-            cut.reverse();
-            cut.into_iter().find_map(|end| {
+                .chain(std::iter::once(lower.len()));
+            let ends: Vec<usize> = ends.collect();
+            ends.into_iter().rev().find_map(|end| {
                 let (name, rest) = lower.split_at(end);
                 // Dates, separators and a section word ("News", "Online") may follow the name.
+                // (Checked before the name is looked up: most cuts fail here, cheaply.)
                 let rest_ok = rest
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
                     .all(|w| MASTHEAD_WORDS.contains(&w));
-                let long_enough = name.chars().count() >= 3;
-                match self.by_name.get(name.trim_end()) {
-                    Some(&o) if rest_ok && long_enough => Some((o, line.to_string())),
-                    _ => None,
+                if !rest_ok || name.chars().count() < 3 {
+                    return None;
                 }
+                let o = *self.by_name.get(name.trim_end())?;
+                Some((o, line.to_string()))
             })
         })
     }
