@@ -74,10 +74,11 @@ pub struct Classifier {
     outlets: Vec<Outlet>,
     /// Lower-cased name or alias → outlet, for metadata names and masthead lines.
     by_name: HashMap<String, usize>,
-    /// Every outlet's signatures in one set, so text is scanned once; `(outlet, signature)`
-    /// per pattern.
+    /// Every outlet's signatures in one set, then the cues' patterns (from `cue_start` on),
+    /// so a text is scanned once for both; `(outlet, signature)` per signature pattern.
     signature_set: regex::RegexSet,
     signature_owners: Vec<(usize, usize)>,
+    cue_start: usize,
     /// Lower-cased host name → `(outlet, domain)`: a text's host names are looked up here.
     domains_by_host: HashMap<String, (usize, usize)>,
 }
@@ -290,6 +291,13 @@ impl Classifier {
                 signature_owners.push((o, s));
             }
         }
+        // The cues' patterns ride along in the same pass (as written: not multi-line).
+        let cue_start = patterns.len();
+        patterns.extend(
+            cues::table_patterns()
+                .into_iter()
+                .map(|p| format!("(?-m:{p})")),
+        );
         // A thousand patterns: room for the lazy DFA's states, so it does not give up and
         // fall back to the (far slower) PikeVM on every text.
         let signature_set = regex::RegexSetBuilder::new(&patterns)
@@ -312,6 +320,7 @@ impl Classifier {
             by_name,
             signature_set,
             signature_owners,
+            cue_start,
             domains_by_host,
         })
     }
@@ -390,7 +399,8 @@ impl Classifier {
                 self.by_masthead(evidence.text)
                     .map(|(o, line)| (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD))
             });
-        let writer = self.by_signature(evidence.text);
+        let hits = self.signature_set.matches(evidence.text);
+        let writer = self.by_signature(evidence.text, &hits);
         match (writer, host) {
             (Some((w, signature)), Some((h, _, host_label, _))) if w != h => {
                 let label = &self.perspectives[self.outlets[w].perspective].label;
@@ -422,7 +432,7 @@ impl Classifier {
                     CONFIDENCE_SIGNATURE,
                 )
             }
-            (None, None) => self.by_cues(evidence.text),
+            (None, None) => self.by_cues(evidence.text, &hits),
         }
     }
 
@@ -437,9 +447,9 @@ impl Classifier {
         }
     }
 
-    fn by_cues(&self, text: &str) -> Placement {
+    fn by_cues(&self, text: &str, hits: &regex::SetMatches) -> Placement {
         const NO_RULE: &str = "no rule matched: no known outlet domain, name or signature";
-        let verdict = cues::read(text);
+        let verdict = cues::read_with(text, |i| hits.matched(self.cue_start + i));
         match verdict {
             Some(v) if v.places() && self.perspective(v.perspective).is_some() => Placement {
                 perspective: v.perspective.to_string(),
@@ -512,8 +522,15 @@ impl Classifier {
     /// The first outlet whose domain appears in `text` as a whole host name or as the end of
     /// one at a label (`en.yna.co.kr` is Yonhap's `yna.co.kr`; `notkbs.co.kr` is not KBS's).
     /// Host names are found by their dots, so prose costs little more than a search for `.`.
+    /// (Every domain in the table ends in a top-level domain of two or more characters.)
     fn by_domain(&self, text: &str) -> Option<(usize, String)> {
         host_names(text).find_map(|host| {
+            // A host name ends in a top-level domain that starts with a letter: "3.5", "p.m"
+            // and "U.S" are not worth a lookup.
+            let tld = host.rsplit('.').next().unwrap_or("");
+            if tld.len() < 2 || !tld.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
             let host = host.to_ascii_lowercase();
             let mut rest = host.as_str();
             loop {
@@ -525,9 +542,9 @@ impl Classifier {
         })
     }
 
-    fn by_signature(&self, text: &str) -> Option<(usize, String)> {
+    fn by_signature(&self, text: &str, hits: &regex::SetMatches) -> Option<(usize, String)> {
         let mut best: Option<(usize, usize, String)> = None;
-        for index in self.signature_set.matches(text).iter() {
+        for index in hits.iter().take_while(|&i| i < self.cue_start) {
             let (o, s) = self.signature_owners[index];
             let found = self.outlets[o].signatures[s]
                 .find_iter(text)
@@ -722,6 +739,25 @@ mod tests {
             "yna.co.kr.evil.example",
         ] {
             assert_eq!(place(None, None, text).perspective, "other", "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_read_from_the_shared_pass_equal_cues_read_alone() {
+        let c = Classifier::embedded();
+        let texts = [
+            "SEOUL, Oct. 28 -- Exports rose 3 trillion won. Times are KST.",
+            "Note\nKorea-US talks resumed, 한미 officials said.",
+            "Korea-US talks resumed at the start of the text.",
+            "東京 — 日米首脳会談で国会の日程が決まった。円安が進んだ。",
+            "TOKYO, Oct. 28 -- The Diet met at 10:00 JST, Oct 28.",
+            "김민수 기자\n정부는 발표했다.",
+            "Nothing here at all.",
+        ];
+        for text in texts {
+            let hits = c.signature_set.matches(text);
+            let shared = cues::read_with(text, |i| hits.matched(c.cue_start + i));
+            assert_eq!(shared, cues::read(text), "{text}");
         }
     }
 

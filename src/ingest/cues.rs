@@ -74,73 +74,139 @@ struct Patterns {
     japan_abroad: Regex,
 }
 
+/// (perspective, what, weight, kind, pattern) of each weighted cue.
+type Row = (&'static str, &'static str, f32, &'static str, &'static str);
+
+fn table_rows() -> [Row; 12] {
+    [
+        ("korean", "KST", 1.5, "zone", r"\bKST\b|Korea Standard Time"),
+        (
+            "japanese",
+            "JST",
+            1.5,
+            "zone",
+            r"\bJST\b|Japan Standard Time",
+        ),
+        (
+            "korean",
+            "Korean dateline",
+            1.0,
+            "dateline",
+            r"(?m)^(SEOUL|Seoul|BUSAN|Busan|INCHEON|Incheon|SEJONG|Sejong|DAEJEON|Daejeon|GWANGJU|Gwangju|DAEGU|Daegu|ULSAN|Ulsan)\b[^\n]{0,30}?(,|—|--|\()",
+        ),
+        (
+            "japanese",
+            "Japanese dateline",
+            1.0,
+            "dateline",
+            r"(?m)^(TOKYO|Tokyo|OSAKA|Osaka|KYOTO|Kyoto|NAGOYA|Nagoya|SAPPORO|Sapporo|FUKUOKA|Fukuoka|NAHA|Naha|YOKOHAMA|Yokohama|HIROSHIMA|Hiroshima|KOBE|Kobe)\b[^\n]{0,30}?(,|—|--|\()",
+        ),
+        (
+            "korean",
+            "₩/won",
+            0.5,
+            "currency",
+            r"₩|\d\s*(trillion |billion |million )?won\b|\d+(조|억|만)\s?원",
+        ),
+        (
+            "japanese",
+            "¥/yen",
+            0.5,
+            "currency",
+            r"[¥￥]|\d\s*(trillion |billion |million )?yen\b|\d+(兆|億|万)円",
+        ),
+        (
+            "korean",
+            "Korea-first pairing",
+            1.0,
+            "viewpoint",
+            r"(^|[^h] )Korea-(U\.S\.|US\b|Japan\b|China\b)|\bSeoul-(Washington|Tokyo|Beijing)\b|한미|한일",
+        ),
+        (
+            "japanese",
+            "Japan-first pairing",
+            1.0,
+            "viewpoint",
+            r"\bJapan-(U\.S\.|US\b|China\b|South Korea\b|ROK\b)|\bTokyo-(Washington|Beijing|Seoul)\b|日米|日中|日韓",
+        ),
+        (
+            "japanese",
+            "the Diet",
+            0.5,
+            "institution",
+            r"\bthe Diet\b|\bNagatacho\b|\bKasumigaseki\b|国会",
+        ),
+        (
+            "korean",
+            "Seoul institutions",
+            0.5,
+            "institution",
+            r"\bCheong Wa Dae\b|\bYongsan presidential office\b|presidential office in Yongsan|대통령실|국회",
+        ),
+        (
+            "korean",
+            "Korean honorific byline",
+            1.0,
+            "byline",
+            r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$",
+        ),
+        (
+            "japanese",
+            "Japanese newsroom byline",
+            1.0,
+            "byline",
+            r"(?m)^【[^】]{1,12}】|（[^）]{1,8}記者）|\d{1,2}:\d{2} JST, [A-Z][a-z]+ \d",
+        ),
+    ]
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let rows: [(&str, &str, f32, &str, &str); 12] = [
-            ("korean", "KST", 1.5, "zone", r"\bKST\b|Korea Standard Time"),
-            ("japanese", "JST", 1.5, "zone", r"\bJST\b|Japan Standard Time"),
-            (
-                "korean",
-                "Korean dateline",
-                1.0,
-                "dateline",
-                r"(?m)^(SEOUL|Seoul|BUSAN|Busan|INCHEON|Incheon|SEJONG|Sejong|DAEJEON|Daejeon|GWANGJU|Gwangju|DAEGU|Daegu|ULSAN|Ulsan)\b[^\n]{0,30}?(,|—|--|\()",
-            ),
-            (
-                "japanese",
-                "Japanese dateline",
-                1.0,
-                "dateline",
-                r"(?m)^(TOKYO|Tokyo|OSAKA|Osaka|KYOTO|Kyoto|NAGOYA|Nagoya|SAPPORO|Sapporo|FUKUOKA|Fukuoka|NAHA|Naha|YOKOHAMA|Yokohama|HIROSHIMA|Hiroshima|KOBE|Kobe)\b[^\n]{0,30}?(,|—|--|\()",
-            ),
-            ("korean", "₩/won", 0.5, "currency", r"₩|\d\s*(trillion |billion |million )?won\b|\d+(조|억|만)\s?원"),
-            ("japanese", "¥/yen", 0.5, "currency", r"[¥￥]|\d\s*(trillion |billion |million )?yen\b|\d+(兆|億|万)円"),
-            (
-                "korean",
-                "Korea-first pairing",
-                1.0,
-                "viewpoint",
-                r"(^|[^h] )Korea-(U\.S\.|US\b|Japan\b|China\b)|\bSeoul-(Washington|Tokyo|Beijing)\b|한미|한일",
-            ),
-            (
-                "japanese",
-                "Japan-first pairing",
-                1.0,
-                "viewpoint",
-                r"\bJapan-(U\.S\.|US\b|China\b|South Korea\b|ROK\b)|\bTokyo-(Washington|Beijing|Seoul)\b|日米|日中|日韓",
-            ),
-            ("japanese", "the Diet", 0.5, "institution", r"\bthe Diet\b|\bNagatacho\b|\bKasumigaseki\b|国会"),
-            (
-                "korean",
-                "Seoul institutions",
-                0.5,
-                "institution",
-                r"\bCheong Wa Dae\b|\bYongsan presidential office\b|presidential office in Yongsan|대통령실|국회",
-            ),
-            ("korean", "Korean honorific byline", 1.0, "byline", r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$"),
-            ("japanese", "Japanese newsroom byline", 1.0, "byline", r"(?m)^【[^】]{1,12}】|（[^）]{1,8}記者）|\d{1,2}:\d{2} JST, [A-Z][a-z]+ \d"),
-        ];
-        let table = rows.iter().map(|&(p, w, weight, kind, _)| (p, w, weight, kind)).collect();
-        let table_set = RegexSet::new(
-            rows.iter()
-                .map(|(_, _, _, _, re)| super::classify::ascii_word_boundaries(re)),
-        )
-        .expect("literal patterns");
+        let rows = table_rows();
+        let table = rows
+            .iter()
+            .map(|&(p, w, weight, kind, _)| (p, w, weight, kind))
+            .collect();
+        let table_set = RegexSet::new(table_patterns()).expect("literal patterns");
         Patterns {
             table,
             table_set,
-            korea_bare: Regex::new(&super::classify::ascii_word_boundaries(r"\bKorea\b")).expect("literal pattern"),
-            korea_qualified: Regex::new(&super::classify::ascii_word_boundaries(r"\b(South|North) Korea\b")).expect("literal pattern"),
-            japan_abroad: Regex::new(&super::classify::ascii_word_boundaries(r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b"))
+            korea_bare: Regex::new(&super::classify::ascii_word_boundaries(r"\bKorea\b"))
                 .expect("literal pattern"),
-            our: Regex::new(&super::classify::ascii_word_boundaries(r"\b(our|Our) (government|country|nation)\b")).expect("literal pattern"),
+            korea_qualified: Regex::new(&super::classify::ascii_word_boundaries(
+                r"\b(South|North) Korea\b",
+            ))
+            .expect("literal pattern"),
+            japan_abroad: Regex::new(&super::classify::ascii_word_boundaries(
+                r"\bJapan's (new )?(prime minister|Prime Minister)|\bJapanese Prime Minister\b",
+            ))
+            .expect("literal pattern"),
+            our: Regex::new(&super::classify::ascii_word_boundaries(
+                r"\b(our|Our) (government|country|nation)\b",
+            ))
+            .expect("literal pattern"),
         }
     })
 }
 
+/// The patterns of the weighted table, in order, for a caller that scans a text once for them
+/// and its own patterns together (see [`read_with`]).
+pub fn table_patterns() -> Vec<String> {
+    table_rows()
+        .iter()
+        .map(|(_, _, _, _, re)| super::classify::ascii_word_boundaries(re))
+        .collect()
+}
+
 /// Every cue in `text`, and the verdict they add up to (None when nothing fired).
 pub fn read(text: &str) -> Option<Verdict> {
+    let hits = patterns().table_set.matches(text);
+    read_with(text, |i| hits.matched(i))
+}
+
+/// [`read`], told by `table_hit` which of [`table_patterns`] match `text`.
+pub fn read_with(text: &str, table_hit: impl Fn(usize) -> bool) -> Option<Verdict> {
     let patterns = patterns();
     let mut cues = Vec::new();
     let mut kinds: Vec<(&'static str, &'static str)> = Vec::new();
@@ -164,8 +230,10 @@ pub fn read(text: &str) -> Option<Verdict> {
         });
         kinds.extend([("japanese", "script"), ("japanese", "script2")]);
     }
-    for index in patterns.table_set.matches(text).iter() {
-        let (perspective, what, weight, kind) = patterns.table[index];
+    for (index, &(perspective, what, weight, kind)) in patterns.table.iter().enumerate() {
+        if !table_hit(index) {
+            continue;
+        }
         cues.push(Cue {
             perspective,
             what: what.to_string(),
@@ -255,10 +323,15 @@ pub fn read(text: &str) -> Option<Verdict> {
 /// Letters in `text`: (Hangul, kana, all). ASCII and the two scripts are counted without
 /// Unicode's alphabetic table, whose lookup was a noticeable share of placement.
 fn script_counts(text: &str) -> (usize, usize, usize) {
-    let (mut hangul, mut kana, mut letters) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
+    // ASCII letters in one pass over the bytes (which the compiler vectorises); most texts
+    // are ASCII and need nothing more.
+    let ascii = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    if text.is_ascii() {
+        return (0, 0, ascii);
+    }
+    let (mut hangul, mut kana, mut letters) = (0usize, 0usize, ascii);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
         match c as u32 {
-            0..=0x7F => letters += usize::from(c.is_ascii_alphabetic()),
             0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3131..=0x318E => {
                 // Every code point here is a letter.
                 hangul += 1;
