@@ -78,6 +78,11 @@ pub struct Classifier {
     /// so a text is scanned once for both; `(outlet, signature)` per signature pattern.
     signature_set: regex::RegexSet,
     signature_owners: Vec<(usize, usize)>,
+    /// One regex per kind of credit line (datelines, copyright marks …) over every agency's
+    /// credit, in the set from `credit_start` on; the captured credit names the outlet.
+    credit_kinds: Vec<Regex>,
+    credit_owner: HashMap<String, usize>,
+    credit_start: usize,
     cue_start: usize,
     /// Lower-cased host name → `(outlet, domain)`: a text's host names are looked up here.
     domains_by_host: HashMap<String, (usize, usize)>,
@@ -147,10 +152,10 @@ const MASTHEAD_WORDS: &[&str] = &["news", "online", "digital", "english", "editi
 
 static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 
-/// Regexes for an agency credit such as `Yonhap`: its datelines, copyright marks and the
-/// "AFP-Jiji" byline of copy passed on by a partner agency.
-fn credit_patterns(credit: &str) -> Vec<String> {
-    let c = regex::escape(credit);
+/// Regexes for agency credits such as `Yonhap`: their datelines, copyright marks and the
+/// "AFP-Jiji" byline of copy passed on by a partner agency. `c` is a regex matching any one
+/// credit, capturing it as `credit`: one pattern of each kind serves every agency.
+fn credit_patterns(c: &str) -> Vec<String> {
     // The credit in brackets before a dash, alone or shared with a partner or host:
     // "(Yonhap) --", "(The Japan News/ANN) -", "(d.de/dpa) -".
     let credit = format!(r"\((?:[^()/\n]{{1,30}}/)?{c}(?:/[^()\n]{{1,30}})?\)");
@@ -216,10 +221,12 @@ impl Classifier {
 
         let mut outlets: Vec<Outlet> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Lower-cased credit → the first outlet to sign with it; every spelling, as written.
+        let mut credit_owner: HashMap<String, usize> = HashMap::new();
+        let mut credit_spellings: Vec<String> = Vec::new();
         for (perspective, spec) in specs {
-            let mut signatures: Vec<String> = spec.signatures.clone();
-            signatures.extend(spec.credits.iter().flat_map(|c| credit_patterns(c)));
-            let signatures = signatures
+            let signatures = spec
+                .signatures
                 .iter()
                 .map(|s| {
                     regex::RegexBuilder::new(&ascii_word_boundaries(s))
@@ -238,6 +245,16 @@ impl Classifier {
             let domains: Vec<String> = spec.domains.iter().map(|d| d.to_lowercase()).collect();
             // An outlet named twice (the user's entry and the table's, or the perspectives
             // file and the table) is one outlet: the first entry's perspective, all evidence.
+            let at = names_lower
+                .iter()
+                .find_map(|n| by_name.get(n).copied())
+                .unwrap_or(outlets.len());
+            for credit in &spec.credits {
+                credit_owner.entry(credit.to_lowercase()).or_insert(at);
+                if !credit_spellings.contains(credit) {
+                    credit_spellings.push(credit.clone());
+                }
+            }
             match names_lower.iter().find_map(|n| by_name.get(n).copied()) {
                 Some(existing) => {
                     let outlet = &mut outlets[existing];
@@ -291,6 +308,27 @@ impl Classifier {
                 signature_owners.push((o, s));
             }
         }
+        // Every credit in one alternation (longest first, so "Yonhap News" wins over
+        // "Yonhap"), each kind of credit line one pattern.
+        credit_spellings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let spelled: Vec<String> = credit_spellings.iter().map(|c| regex::escape(c)).collect();
+        let credit_kinds: Vec<Regex> = if spelled.is_empty() {
+            Vec::new()
+        } else {
+            // As written; the copyright kind reads it case-insensitively itself.
+            let any = format!("(?P<credit>{})", spelled.join("|"));
+            credit_patterns(&any)
+                .iter()
+                .map(|p| {
+                    regex::RegexBuilder::new(&ascii_word_boundaries(p))
+                        .multi_line(true)
+                        .build()
+                        .map_err(|e| format!("credits: {e}"))
+                })
+                .collect::<Result<_, _>>()?
+        };
+        let credit_start = patterns.len();
+        patterns.extend(credit_kinds.iter().map(|r| r.as_str().to_string()));
         // The cues' patterns ride along in the same pass (as written: not multi-line).
         let cue_start = patterns.len();
         patterns.extend(
@@ -320,6 +358,9 @@ impl Classifier {
             by_name,
             signature_set,
             signature_owners,
+            credit_kinds,
+            credit_owner,
+            credit_start,
             cue_start,
             domains_by_host,
         })
@@ -544,15 +585,31 @@ impl Classifier {
 
     fn by_signature(&self, text: &str, hits: &regex::SetMatches) -> Option<(usize, String)> {
         let mut best: Option<(usize, usize, String)> = None;
+        let mut consider = |start: usize, outlet: usize, matched: &str| {
+            if best.as_ref().is_none_or(|(p, _, _)| start < *p) {
+                best = Some((start, outlet, matched.trim().to_string()));
+            }
+        };
         for index in hits.iter().take_while(|&i| i < self.cue_start) {
-            let (o, s) = self.signature_owners[index];
-            let found = self.outlets[o].signatures[s]
-                .find_iter(text)
-                .find(|m| !is_photo_credit(text, m.start(), m.as_str()));
-            if let Some(m) = found {
-                if best.as_ref().is_none_or(|(p, _, _)| m.start() < *p) {
-                    best = Some((m.start(), o, m.as_str().trim().to_string()));
+            if index < self.credit_start {
+                let (o, s) = self.signature_owners[index];
+                let found = self.outlets[o].signatures[s]
+                    .find_iter(text)
+                    .find(|m| !is_photo_credit(text, m.start(), m.as_str()));
+                if let Some(m) = found {
+                    consider(m.start(), o, m.as_str());
                 }
+                continue;
+            }
+            let kind = &self.credit_kinds[index - self.credit_start];
+            let found = kind.captures_iter(text).find_map(|caps| {
+                let whole = caps.get(0)?;
+                let credit = caps.name("credit")?.as_str().to_lowercase();
+                let outlet = *self.credit_owner.get(&credit)?;
+                (!is_photo_credit(text, whole.start(), whole.as_str())).then_some((whole, outlet))
+            });
+            if let Some((m, o)) = found {
+                consider(m.start(), o, m.as_str());
             }
         }
         best.map(|(_, o, s)| (o, s))
