@@ -245,17 +245,15 @@ impl Classifier {
             let domains: Vec<String> = spec.domains.iter().map(|d| d.to_lowercase()).collect();
             // An outlet named twice (the user's entry and the table's, or the perspectives
             // file and the table) is one outlet: the first entry's perspective, all evidence.
-            let at = names_lower
-                .iter()
-                .find_map(|n| by_name.get(n).copied())
-                .unwrap_or(outlets.len());
+            let existing = names_lower.iter().find_map(|n| by_name.get(n).copied());
             for credit in &spec.credits {
+                let at = existing.unwrap_or(outlets.len());
                 credit_owner.entry(credit.to_lowercase()).or_insert(at);
                 if !credit_spellings.contains(credit) {
                     credit_spellings.push(credit.clone());
                 }
             }
-            match names_lower.iter().find_map(|n| by_name.get(n).copied()) {
+            match existing {
                 Some(existing) => {
                     let outlet = &mut outlets[existing];
                     for d in domains {
@@ -537,26 +535,23 @@ impl Classifier {
             }
             let lower = line.to_lowercase();
             // The longest name the line starts with, followed by nothing but dates and marks.
-            let ends = lower
-                .char_indices()
-                .map(|(i, _)| i)
-                .skip(1)
-                .chain(std::iter::once(lower.len()));
-            let ends: Vec<usize> = ends.collect();
-            ends.into_iter().rev().find_map(|end| {
-                let (name, rest) = lower.split_at(end);
-                // Dates, separators and a section word ("News", "Online") may follow the name.
-                // (Checked before the name is looked up: most cuts fail here, cheaply.)
-                let rest_ok = rest
-                    .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty())
-                    .all(|w| MASTHEAD_WORDS.contains(&w));
-                if !rest_ok || name.chars().count() < 3 {
-                    return None;
-                }
-                let o = *self.by_name.get(name.trim_end())?;
-                Some((o, line.to_string()))
-            })
+            std::iter::once(lower.len())
+                .chain(lower.char_indices().rev().map(|(i, _)| i))
+                .filter(|&end| end > 0)
+                .find_map(|end| {
+                    let (name, rest) = lower.split_at(end);
+                    // Dates, separators and a section word ("News", "Online") may follow the
+                    // name. (Checked before the lookup: most cuts fail here, cheaply.)
+                    let rest_ok = rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| !w.is_empty())
+                        .all(|w| MASTHEAD_WORDS.contains(&w));
+                    if !rest_ok || name.chars().count() < 3 {
+                        return None;
+                    }
+                    let o = *self.by_name.get(name.trim_end())?;
+                    Some((o, line.to_string()))
+                })
         })
     }
 

@@ -64,9 +64,7 @@ impl Verdict {
 }
 
 struct Patterns {
-    /// (perspective, what, weight, kind) per pattern of `table_set`.
-    table: Vec<(&'static str, &'static str, f32, &'static str)>,
-    /// The table's patterns in one set, so a text is scanned once for all of them.
+    /// `TABLE`'s patterns in one set, so a text is scanned once for all of them.
     table_set: RegexSet,
     korea_bare: Regex,
     korea_qualified: Regex,
@@ -77,100 +75,92 @@ struct Patterns {
 /// (perspective, what, weight, kind, pattern) of each weighted cue.
 type Row = (&'static str, &'static str, f32, &'static str, &'static str);
 
-fn table_rows() -> [Row; 12] {
-    [
-        ("korean", "KST", 1.5, "zone", r"\bKST\b|Korea Standard Time"),
-        (
-            "japanese",
-            "JST",
-            1.5,
-            "zone",
-            r"\bJST\b|Japan Standard Time",
-        ),
-        (
-            "korean",
-            "Korean dateline",
-            1.0,
-            "dateline",
-            r"(?m)^(SEOUL|Seoul|BUSAN|Busan|INCHEON|Incheon|SEJONG|Sejong|DAEJEON|Daejeon|GWANGJU|Gwangju|DAEGU|Daegu|ULSAN|Ulsan)\b[^\n]{0,30}?(,|—|--|\()",
-        ),
-        (
-            "japanese",
-            "Japanese dateline",
-            1.0,
-            "dateline",
-            r"(?m)^(TOKYO|Tokyo|OSAKA|Osaka|KYOTO|Kyoto|NAGOYA|Nagoya|SAPPORO|Sapporo|FUKUOKA|Fukuoka|NAHA|Naha|YOKOHAMA|Yokohama|HIROSHIMA|Hiroshima|KOBE|Kobe)\b[^\n]{0,30}?(,|—|--|\()",
-        ),
-        (
-            "korean",
-            "₩/won",
-            0.5,
-            "currency",
-            r"₩|\d\s*(trillion |billion |million )?won\b|\d+(조|억|만)\s?원",
-        ),
-        (
-            "japanese",
-            "¥/yen",
-            0.5,
-            "currency",
-            r"[¥￥]|\d\s*(trillion |billion |million )?yen\b|\d+(兆|億|万)円",
-        ),
-        (
-            "korean",
-            "Korea-first pairing",
-            1.0,
-            "viewpoint",
-            r"(^|[^h] )Korea-(U\.S\.|US\b|Japan\b|China\b)|\bSeoul-(Washington|Tokyo|Beijing)\b|한미|한일",
-        ),
-        (
-            "japanese",
-            "Japan-first pairing",
-            1.0,
-            "viewpoint",
-            r"\bJapan-(U\.S\.|US\b|China\b|South Korea\b|ROK\b)|\bTokyo-(Washington|Beijing|Seoul)\b|日米|日中|日韓",
-        ),
-        (
-            "japanese",
-            "the Diet",
-            0.5,
-            "institution",
-            r"\bthe Diet\b|\bNagatacho\b|\bKasumigaseki\b|国会",
-        ),
-        (
-            "korean",
-            "Seoul institutions",
-            0.5,
-            "institution",
-            r"\bCheong Wa Dae\b|\bYongsan presidential office\b|presidential office in Yongsan|대통령실|국회",
-        ),
-        (
-            "korean",
-            "Korean honorific byline",
-            1.0,
-            "byline",
-            r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$",
-        ),
-        (
-            "japanese",
-            "Japanese newsroom byline",
-            1.0,
-            "byline",
-            r"(?m)^【[^】]{1,12}】|（[^）]{1,8}記者）|\d{1,2}:\d{2} JST, [A-Z][a-z]+ \d",
-        ),
-    ]
-}
+const TABLE: [Row; 12] = [
+    ("korean", "KST", 1.5, "zone", r"\bKST\b|Korea Standard Time"),
+    (
+        "japanese",
+        "JST",
+        1.5,
+        "zone",
+        r"\bJST\b|Japan Standard Time",
+    ),
+    (
+        "korean",
+        "Korean dateline",
+        1.0,
+        "dateline",
+        r"(?m)^(SEOUL|Seoul|BUSAN|Busan|INCHEON|Incheon|SEJONG|Sejong|DAEJEON|Daejeon|GWANGJU|Gwangju|DAEGU|Daegu|ULSAN|Ulsan)\b[^\n]{0,30}?(,|—|--|\()",
+    ),
+    (
+        "japanese",
+        "Japanese dateline",
+        1.0,
+        "dateline",
+        r"(?m)^(TOKYO|Tokyo|OSAKA|Osaka|KYOTO|Kyoto|NAGOYA|Nagoya|SAPPORO|Sapporo|FUKUOKA|Fukuoka|NAHA|Naha|YOKOHAMA|Yokohama|HIROSHIMA|Hiroshima|KOBE|Kobe)\b[^\n]{0,30}?(,|—|--|\()",
+    ),
+    (
+        "korean",
+        "₩/won",
+        0.5,
+        "currency",
+        r"₩|\d\s*(trillion |billion |million )?won\b|\d+(조|억|만)\s?원",
+    ),
+    (
+        "japanese",
+        "¥/yen",
+        0.5,
+        "currency",
+        r"[¥￥]|\d\s*(trillion |billion |million )?yen\b|\d+(兆|億|万)円",
+    ),
+    (
+        "korean",
+        "Korea-first pairing",
+        1.0,
+        "viewpoint",
+        r"(^|[^h] )Korea-(U\.S\.|US\b|Japan\b|China\b)|\bSeoul-(Washington|Tokyo|Beijing)\b|한미|한일",
+    ),
+    (
+        "japanese",
+        "Japan-first pairing",
+        1.0,
+        "viewpoint",
+        r"\bJapan-(U\.S\.|US\b|China\b|South Korea\b|ROK\b)|\bTokyo-(Washington|Beijing|Seoul)\b|日米|日中|日韓",
+    ),
+    (
+        "japanese",
+        "the Diet",
+        0.5,
+        "institution",
+        r"\bthe Diet\b|\bNagatacho\b|\bKasumigaseki\b|国会",
+    ),
+    (
+        "korean",
+        "Seoul institutions",
+        0.5,
+        "institution",
+        r"\bCheong Wa Dae\b|\bYongsan presidential office\b|presidential office in Yongsan|대통령실|국회",
+    ),
+    (
+        "korean",
+        "Korean honorific byline",
+        1.0,
+        "byline",
+        r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$",
+    ),
+    (
+        "japanese",
+        "Japanese newsroom byline",
+        1.0,
+        "byline",
+        r"(?m)^【[^】]{1,12}】|（[^）]{1,8}記者）|\d{1,2}:\d{2} JST, [A-Z][a-z]+ \d",
+    ),
+];
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let rows = table_rows();
-        let table = rows
-            .iter()
-            .map(|&(p, w, weight, kind, _)| (p, w, weight, kind))
-            .collect();
         let table_set = RegexSet::new(table_patterns()).expect("literal patterns");
         Patterns {
-            table,
             table_set,
             korea_bare: Regex::new(&super::classify::ascii_word_boundaries(r"\bKorea\b"))
                 .expect("literal pattern"),
@@ -193,7 +183,7 @@ fn patterns() -> &'static Patterns {
 /// The patterns of the weighted table, in order, for a caller that scans a text once for them
 /// and its own patterns together (see [`read_with`]).
 pub fn table_patterns() -> Vec<String> {
-    table_rows()
+    TABLE
         .iter()
         .map(|(_, _, _, _, re)| super::classify::ascii_word_boundaries(re))
         .collect()
@@ -230,7 +220,7 @@ pub fn read_with(text: &str, table_hit: impl Fn(usize) -> bool) -> Option<Verdic
         });
         kinds.extend([("japanese", "script"), ("japanese", "script2")]);
     }
-    for (index, &(perspective, what, weight, kind)) in patterns.table.iter().enumerate() {
+    for (index, &(perspective, what, weight, kind, _)) in TABLE.iter().enumerate() {
         if !table_hit(index) {
             continue;
         }

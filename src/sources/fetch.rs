@@ -1,7 +1,7 @@
 //! `parallax fetch`: every subscription fetched (conditionally), its items parsed by the feed
-//! reader, teasers completed from their pages, and each feed's items kept in one file. Feeds of one host
-//! go to one worker in turn; a few workers run at once. A feed that fails keeps its last good
-//! articles and records its error; it never stops the others.
+//! reader, teasers completed from their pages, and each feed's items kept in one file. Feeds
+//! of one host go to one worker in turn; a few workers run at once. A feed that fails keeps
+//! its last good articles and records its error; it never stops the others.
 
 use super::http::{Client, Fetched, Limits, Validators};
 use super::keep::{self, FeedItems, FeedState, FetchState, Kept, Staged};
@@ -90,7 +90,7 @@ pub fn fetch_all(
                         let (outcome, state) = failed(
                             sub,
                             &before,
-                            fetched_dir,
+                            kept_on_disk(fetched_dir, sub),
                             "internal error while fetching".into(),
                         );
                         (outcome, state, Staged::default())
@@ -129,7 +129,7 @@ pub fn fetch_all(
             (outcome, feed_state) = failed(
                 sub,
                 &before,
-                fetched_dir,
+                kept_on_disk(fetched_dir, sub),
                 format!("cannot write {}: {e}", target.display()),
             );
         }
@@ -156,14 +156,19 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// How many articles the feed's folder keeps now (what a failed run leaves it with).
+fn kept_on_disk(fetched_dir: &Path, sub: &Subscription) -> usize {
+    keep::count_articles(&fetched_dir.join(keep::feed_slug(&sub.url)))
+}
+
+/// A failed run of `sub`, which still keeps `items` articles.
 fn failed(
     sub: &Subscription,
     before: &FeedState,
-    fetched_dir: &Path,
+    items: usize,
     error: String,
 ) -> (FeedOutcome, FeedState) {
     let error = clean_line(&error);
-    let items = keep::count_articles(&fetched_dir.join(keep::feed_slug(&sub.url)));
     let state = FeedState {
         last_fetch: Some(now()),
         status: "error".into(),
@@ -191,11 +196,11 @@ fn fetch_feed(
 ) -> (FeedOutcome, FeedState, Staged) {
     let feed_dir = fetched_dir.join(keep::feed_slug(&sub.url));
     keep::sweep_temporaries(&feed_dir);
-    let mut staged = Staged::default();
     let mut kept = FeedItems::read(&feed_dir);
-    // A feed that fails drops what it staged (its temporaries are removed with it).
-    let failed = |sub: &Subscription, before: &FeedState, fetched_dir: &Path, why: String| {
-        let (outcome, state) = failed(sub, before, fetched_dir, why);
+    // A feed that fails keeps what its folder held; nothing is staged before the last step.
+    let on_disk = kept.len();
+    let failed = |why: String| {
+        let (outcome, state) = failed(sub, before, on_disk, why);
         (outcome, state, Staged::default())
     };
     let validators = Validators {
@@ -209,7 +214,7 @@ fn fetch_feed(
         Validators::default()
     };
     let (bytes, charset, validators) = match client.get(&sub.url, &validators) {
-        Err(why) => return failed(sub, before, fetched_dir, why),
+        Err(why) => return failed(why),
         Ok(Fetched::NotModified) => {
             let items = kept.len();
             let state = FeedState {
@@ -228,7 +233,7 @@ fn fetch_feed(
                 items,
                 ..FeedOutcome::default()
             };
-            return (outcome, state, staged);
+            return (outcome, state, Staged::default());
         }
         Ok(Fetched::Body {
             bytes,
@@ -239,13 +244,11 @@ fn fetch_feed(
     };
     let text = match decode_with(&bytes, charset.as_deref()) {
         Decoded::Text { text, .. } => text,
-        Decoded::NotText(why) => {
-            return failed(sub, before, fetched_dir, format!("not a feed: {why}"))
-        }
+        Decoded::NotText(why) => return failed(format!("not a feed: {why}")),
     };
     let drafts = match parse_feed(&text, ingestor) {
         Ok(drafts) => drafts,
-        Err(why) => return failed(sub, before, fetched_dir, why),
+        Err(why) => return failed(why),
     };
     let mut outcome = FeedOutcome {
         url: clean_line(&sub.url),
@@ -265,13 +268,9 @@ fn fetch_feed(
     }
     // The bundle is still staged: counted here, in place once the run commits.
     outcome.items = kept.len();
+    let mut staged = Staged::default();
     if let Err(e) = staged.stage(kept) {
-        return failed(
-            sub,
-            before,
-            fetched_dir,
-            format!("cannot write {}: {e}", feed_dir.display()),
-        );
+        return failed(format!("cannot write {}: {e}", feed_dir.display()));
     }
     let state = FeedState {
         etag: validators.etag,

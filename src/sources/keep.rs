@@ -195,12 +195,10 @@ impl FeedItems {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            let Some(stem) = name.strip_suffix(".json") else {
-                continue;
-            };
-            if name.starts_with('.') || name == ITEMS_FILE {
+            if !is_article_file(&name) || name == ITEMS_FILE {
                 continue;
             }
+            let stem = name.strip_suffix(".json").unwrap_or(&name);
             let path = entry.path();
             let article: Option<FetchedArticle> = std::fs::read(&path)
                 .ok()
@@ -309,9 +307,9 @@ impl Staged {
             loose: items.loose,
             damaged: items.damaged,
         };
-        if let Some(replaced) = self.pending.insert(path, pending) {
-            let _ = std::fs::remove_file(replaced.temporary);
-        }
+        // The same feed staged twice in a run (a subscription listed twice) wrote the same
+        // temporary again: the later bundle stands, and its loose files are the same ones.
+        self.pending.insert(path, pending);
         Ok(())
     }
 
@@ -440,11 +438,9 @@ pub fn sweep_temporaries(feed_dir: &Path) {
 pub fn has_articles(fetched_dir: &Path) -> bool {
     let holds_articles = |feed_dir: &Path| {
         std::fs::read_dir(feed_dir).is_ok_and(|entries| {
-            entries.flatten().any(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                !name.starts_with('.') && name.ends_with(".json")
-            })
+            entries
+                .flatten()
+                .any(|e| is_article_file(&e.file_name().to_string_lossy()))
         })
     };
     std::fs::read_dir(fetched_dir).is_ok_and(|entries| {
@@ -452,6 +448,12 @@ pub fn has_articles(fetched_dir: &Path) -> bool {
             .flatten()
             .any(|e| e.path().is_dir() && holds_articles(&e.path()))
     })
+}
+
+/// A file the loader reads as fetched articles: the bundle, or an earlier version's per-item
+/// file (hidden names are temporaries, state and set-aside files).
+fn is_article_file(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".json")
 }
 
 /// How many articles a feed's folder holds.
@@ -530,6 +532,13 @@ mod tests {
         names
     }
 
+    /// Stage one feed's items and commit them, as a fetch run does.
+    fn commit(items: FeedItems) {
+        let mut staged = Staged::default();
+        staged.stage(items).expect("stage");
+        assert!(staged.commit().is_empty());
+    }
+
     fn bundle(feed: &Path) -> FeedBundle {
         serde_json::from_slice(&std::fs::read(feed.join(ITEMS_FILE)).expect("read"))
             .expect("a whole bundle")
@@ -565,13 +574,30 @@ mod tests {
         let mut items = FeedItems::read(&feed);
         assert_eq!(items.len(), 2);
         assert_eq!(items.keep("a", changed), Kept::Updated);
-        let mut again = Staged::default();
-        again.stage(items).expect("stage");
-        assert!(again.commit().is_empty());
+        commit(items);
         let back = bundle(&feed);
         assert_eq!(back.articles["a"].first_seen, "2025-10-28T00:00:00Z");
         assert_eq!(back.articles["a"].blocks[0].text, "A body, corrected");
         assert_eq!(back.articles["b"], article("B"));
+    }
+
+    #[test]
+    fn a_feed_staged_twice_in_one_run_is_committed_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let feed = dir.path().join("feed-abc");
+        let mut staged = Staged::default();
+        for _ in 0..2 {
+            let mut items = FeedItems::read(&feed);
+            items.keep("a", article("A"));
+            staged.stage(items).expect("stage");
+        }
+        assert_eq!(staged.len(), 1);
+        assert!(
+            staged.commit().is_empty(),
+            "the one temporary is still there"
+        );
+        assert_eq!(names(&feed), vec![ITEMS_FILE.to_string()]);
+        assert_eq!(bundle(&feed).articles["a"], article("A"));
     }
 
     #[test]
@@ -580,9 +606,7 @@ mod tests {
         let feed = dir.path().join("feed-abc");
         let mut items = FeedItems::read(&feed);
         items.keep("a", article("A"));
-        let mut staged = Staged::default();
-        staged.stage(items).expect("stage");
-        assert!(staged.commit().is_empty());
+        commit(items);
         let mut items = FeedItems::read(&feed);
         assert_eq!(items.keep("a", article("A")), Kept::Unchanged);
         let mut staged = Staged::default();
@@ -604,9 +628,7 @@ mod tests {
         assert_eq!(items.len(), 2);
         // Nothing new in the feed, yet the loose files are folded in and removed.
         assert_eq!(items.keep("a", article("A")), Kept::Unchanged);
-        let mut staged = Staged::default();
-        staged.stage(items).expect("stage");
-        assert!(staged.commit().is_empty());
+        commit(items);
         assert_eq!(names(&feed), vec![ITEMS_FILE.to_string()]);
         let back = bundle(&feed);
         assert_eq!(back.articles["b"], article("B"));
@@ -625,9 +647,7 @@ mod tests {
         let mut items = FeedItems::read(&feed);
         assert!(items.is_empty());
         items.keep("a", article("A"));
-        let mut staged = Staged::default();
-        staged.stage(items).expect("stage");
-        assert!(staged.commit().is_empty());
+        commit(items);
         assert_eq!(
             names(&feed),
             vec![DAMAGED_ITEMS_FILE.to_string(), ITEMS_FILE.to_string()]
@@ -645,9 +665,7 @@ mod tests {
         let feed = dir.path().join("feed-abc");
         let mut items = FeedItems::read(&feed);
         items.keep("a", article("A"));
-        let mut first = Staged::default();
-        first.stage(items).expect("stage");
-        assert!(first.commit().is_empty());
+        commit(items);
         let mut changed = article("A");
         changed.blocks[0].text = "new text".into();
         let mut items = FeedItems::read(&feed);
