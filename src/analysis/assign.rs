@@ -18,11 +18,11 @@
 //! holds. Document frequencies are only added to between full clusterings (an article that
 //! leaves does not lower them): weights drift slightly until the next one.
 
-use super::cluster::{self, ClusterConfig, Vector};
+use super::cluster::{self, ClusterConfig, SummedVector, Vector};
 use super::gloss::Script;
 use crate::model::{Article, Story};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// New articles beyond this share of the corpus are clustered with everything again rather
 /// than assigned one by one.
@@ -282,7 +282,7 @@ fn remember(
 /// A story being built: its members (current indexes), summed vector and day span.
 struct Open {
     members: Vec<usize>,
-    sum: BTreeMap<u32, f32>,
+    sum: SummedVector,
     span: Option<(i64, i64)>,
     undated: bool,
     scripts: HashSet<Script>,
@@ -295,9 +295,7 @@ struct Open {
 impl Open {
     fn add(&mut self, i: usize, vector: &Vector, day: Option<i64>, script: Script) {
         self.members.push(i);
-        for &(t, w) in vector {
-            *self.sum.entry(t).or_insert(0.0) += w;
-        }
+        self.sum.add(vector);
         match day {
             Some(d) => {
                 self.span = Some(self.span.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
@@ -342,7 +340,7 @@ fn incremental(
     // New articles' terms join the table; their document frequencies are added.
     let mut terms = previous.terms.clone();
     let mut df = previous.df.clone();
-    let mut term_ids: HashMap<String, u32> = terms
+    let mut term_ids: rustc_hash::FxHashMap<String, u32> = terms
         .iter()
         .enumerate()
         .map(|(i, t)| (t.clone(), i as u32))
@@ -384,7 +382,7 @@ fn incremental(
         .enumerate()
         .map(|(k, s)| Open {
             members: Vec::new(),
-            sum: BTreeMap::new(),
+            sum: SummedVector::default(),
             span: None,
             undated: false,
             scripts: HashSet::new(),
@@ -426,7 +424,7 @@ fn incremental(
         let k = target.unwrap_or_else(|| {
             open.push(Open {
                 members: Vec::new(),
-                sum: BTreeMap::new(),
+                sum: SummedVector::default(),
                 span: None,
                 undated: false,
                 scripts: HashSet::new(),
@@ -458,9 +456,7 @@ fn incremental(
             let pin = open[gone].pin.take();
             let story = &mut open[keep];
             story.members.extend(moved);
-            for (term, w) in sum {
-                *story.sum.entry(term).or_insert(0.0) += w;
-            }
+            story.sum.absorb(sum);
             story.span = joined(story.span, span);
             story.undated |= undated;
             story.scripts.extend(scripts);
@@ -559,11 +555,7 @@ fn best_story(
         } else {
             config.cross_language_threshold
         };
-        let mean = vector
-            .iter()
-            .filter_map(|(t, w)| story.sum.get(t).map(|s| s * w))
-            .sum::<f32>()
-            / story.members.len() as f32;
+        let mean = story.sum.dot(vector) / story.members.len() as f32;
         if mean >= needed && best.is_none_or(|(b, _)| mean > b) {
             best = Some((mean, k));
         }
@@ -605,8 +597,8 @@ fn merge_partner(open: &[Open], t: usize, config: &ClusterConfig) -> Option<usiz
         } else {
             config.cross_language_threshold
         };
-        let mean = cluster::sparse_dot(&story.sum, &other.sum)
-            / (story.members.len() * other.members.len()) as f32;
+        let mean =
+            story.sum.dot_sum(&other.sum) / (story.members.len() * other.members.len()) as f32;
         if mean >= needed && best.is_none_or(|(b, _)| mean > b) {
             best = Some((mean, k));
         }
@@ -628,6 +620,7 @@ fn prefer(a: &Open, b: &Open) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Block, BlockKind, Format};
+    use std::collections::BTreeMap;
 
     fn article(id: &str, date: &str, title: &str, body: &str) -> Article {
         Article {

@@ -14,6 +14,7 @@ use super::gloss;
 use super::tokens::{Lexicon, Term, TermKind};
 use crate::model::{Article, Story};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
@@ -71,17 +72,89 @@ fn sample(members: &[usize], n: usize) -> Vec<usize> {
     (0..n).map(|k| members[k * members.len() / n]).collect()
 }
 
-/// Dot product of two summed vectors, walking the smaller one (ordered maps, so the float
-/// sum, and the clustering, is the same on every run).
-pub(super) fn sparse_dot(
-    a: &std::collections::BTreeMap<u32, f32>,
-    b: &std::collections::BTreeMap<u32, f32>,
-) -> f32 {
+/// The sum of a set's unit vectors, (term id, summed weight) sorted by id: the mean cosine
+/// of two sets is one dot product of their sums. A sorted list rather than a map, so adding
+/// and dot products are walks in id order (the float sums, and the clustering, are the same
+/// on every run).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SummedVector(Vec<(u32, f32)>);
+
+impl SummedVector {
+    /// Add one sorted vector (an article's, or another set's sum) in.
+    pub fn add(&mut self, vector: &[(u32, f32)]) {
+        if vector.is_empty() {
+            return;
+        }
+        let mine = std::mem::take(&mut self.0);
+        let mut merged = Vec::with_capacity(mine.len() + vector.len());
+        let (mut i, mut j) = (0, 0);
+        while i < mine.len() && j < vector.len() {
+            match mine[i].0.cmp(&vector[j].0) {
+                std::cmp::Ordering::Less => {
+                    merged.push(mine[i]);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    merged.push(vector[j]);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    merged.push((mine[i].0, mine[i].1 + vector[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        merged.extend_from_slice(&mine[i..]);
+        merged.extend_from_slice(&vector[j..]);
+        self.0 = merged;
+    }
+
+    pub fn absorb(&mut self, other: SummedVector) {
+        self.add(&other.0);
+    }
+
+    /// Dot product with a sorted vector (an article's, or another sum's entries).
+    pub fn dot(&self, other: &[(u32, f32)]) -> f32 {
+        sorted_dot(&self.0, other)
+    }
+
+    pub fn dot_sum(&self, other: &SummedVector) -> f32 {
+        sorted_dot(&self.0, &other.0)
+    }
+}
+
+/// Dot product of two id-sorted sparse vectors, summed in id order. A short one against a
+/// long one (an article against a story of hundreds) looks its ids up by binary search.
+fn sorted_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .filter_map(|(term, x)| large.get(term).map(|y| x * y))
-        .sum()
+    let mut sum = 0.0;
+    if small.len() * 16 < large.len() {
+        let mut rest = large;
+        for &(term, x) in small {
+            match rest.binary_search_by_key(&term, |e| e.0) {
+                Ok(k) => {
+                    sum += x * rest[k].1;
+                    rest = &rest[k + 1..];
+                }
+                Err(k) => rest = &rest[k..],
+            }
+        }
+        return sum;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < small.len() && j < large.len() {
+        match small[i].0.cmp(&large[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += small[i].1 * large[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 pub fn cosine(a: &Vector, b: &Vector) -> f32 {
@@ -98,6 +171,47 @@ pub fn cosine(a: &Vector, b: &Vector) -> f32 {
         }
     }
     sum
+}
+
+/// One vector spread out over every term id, so its dot product with each of many others is
+/// a lookup per term of theirs: no branch on which list is ahead, which made the walk of two
+/// sorted lists the dearest part of finding links. Sums in the other's id order, so the
+/// result is the same float as `cosine`.
+struct Spread {
+    weights: Vec<f32>,
+    set: Vec<u32>,
+}
+
+impl Spread {
+    fn new(vectors: &[Vector]) -> Spread {
+        let terms = vectors
+            .iter()
+            .filter_map(|v| v.last())
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        Spread {
+            weights: vec![0.0; terms],
+            set: Vec::new(),
+        }
+    }
+
+    fn set(&mut self, vector: &Vector) {
+        for id in self.set.drain(..) {
+            self.weights[id as usize] = 0.0;
+        }
+        for &(id, weight) in vector {
+            self.weights[id as usize] = weight;
+            self.set.push(id);
+        }
+    }
+
+    fn dot(&self, other: &Vector) -> f32 {
+        other
+            .iter()
+            .map(|&(id, weight)| self.weights[id as usize] * weight)
+            .sum()
+    }
 }
 
 /// Title and body terms of one article. (Figures are not extracted here: their numbers are
@@ -141,7 +255,7 @@ pub struct Vectors {
 /// (term ids follow it, which keeps every float sum, and the clustering, the same each run).
 pub(super) fn term_counts(article: &Article) -> Vec<(String, (f32, u32))> {
     let mut counts: Vec<(String, (f32, u32))> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: FxHashMap<String, usize> = FxHashMap::default();
     for term in article_terms(Lexicon::embedded(), article) {
         let weight = match term.kind {
             TermKind::Word => 1.0,
@@ -193,12 +307,14 @@ pub(super) fn unit_vector(
 }
 
 pub fn vectors_with_terms(articles: &[Article], top: usize) -> Vectors {
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut terms: Vec<String> = Vec::new();
-    let counts: Vec<Vec<(u32, (f32, u32))>> = articles
-        .iter()
-        .map(|article| {
-            term_counts(article)
+    // Counting each article's terms is the dear part, and independent per article: on
+    // every core. The ids are then given in article order, the same on every run.
+    let counts: Vec<Vec<(u32, (f32, u32))>> = super::parallel::map_in_order(articles, term_counts)
+        .into_iter()
+        .map(|article_counts| {
+            article_counts
                 .into_iter()
                 .map(|(key, c)| {
                     let id = *ids.entry(key).or_insert_with_key(|key| {
@@ -328,15 +444,17 @@ pub fn cluster_vectors(
     by_day.sort_by_key(|&i| (days[i], i));
     let undated: Vec<usize> = (0..n).filter(|&i| days[i].is_none()).collect();
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
+    let mut spread = Spread::new(vectors);
     for (k, &a) in by_day.iter().enumerate() {
         let day_a = days[a].unwrap_or_default();
+        spread.set(&vectors[a]);
         // The nearest articles in time only: a day with thousands of articles would
         // otherwise cost every pair. Links made through neighbours still join them all.
         for &b in by_day[k + 1..].iter().take(MAX_NEIGHBOURS) {
             if days[b].unwrap_or_default() - day_a > config.window_days {
                 break;
             }
-            let s = cosine(&vectors[a], &vectors[b]);
+            let s = spread.dot(&vectors[b]);
             if s >= dated_threshold(a, b) {
                 links.push((s, a.min(b), a.max(b)));
             }
@@ -359,13 +477,10 @@ pub fn cluster_vectors(
     }
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     // Each set's summed term vector, kept up to date on merge (pins merged above included).
-    let mut sums: Vec<std::collections::BTreeMap<u32, f32>> =
-        (0..n).map(|_| std::collections::BTreeMap::new()).collect();
+    let mut sums: Vec<SummedVector> = vec![SummedVector::default(); n];
     for (i, vector) in vectors.iter().enumerate() {
         let root = sets.find(i);
-        for &(term, weight) in vector {
-            *sums[root].entry(term).or_insert(0.0) += weight;
-        }
+        sums[root].add(vector);
     }
     for (_, a, b) in links {
         // Average link: two stories merge only if their articles are close on average, so
@@ -376,7 +491,7 @@ pub fn cluster_vectors(
         }
         // The mean cosine of two sets of unit vectors is (ΣA·ΣB)/(|A||B|): one dot product
         // of the sets' summed vectors, exact, whatever their size.
-        let total = sparse_dot(&sums[ra], &sums[rb]);
+        let total = sums[ra].dot_sum(&sums[rb]);
         let (ma, mb) = (&sets.members[ra], &sets.members[rb]);
         let undated = sets.members[ra]
             .iter()
@@ -393,9 +508,7 @@ pub fn cluster_vectors(
             let root = sets.find(a);
             let other = if root == ra { rb } else { ra };
             let moved = std::mem::take(&mut sums[other]);
-            for (term, weight) in moved {
-                *sums[root].entry(term).or_insert(0.0) += weight;
-            }
+            sums[root].absorb(moved);
         }
     }
     // Collect the sets into stories.
@@ -512,6 +625,55 @@ fn slug(title: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{Block, BlockKind, Format};
+
+    /// Id-sorted vectors of varied lengths and overlaps.
+    fn sample_vectors() -> Vec<Vector> {
+        (0..40u32)
+            .map(|k| {
+                (0..(3 + k * 7) % 200)
+                    .map(|i| (i * (1 + k % 5) + k, 0.01 * ((i + k) % 13) as f32 + 0.001))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_spread_vector_gives_the_same_dot_products_as_walking_both() {
+        let vectors = sample_vectors();
+        let mut spread = Spread::new(&vectors);
+        for a in &vectors {
+            spread.set(a);
+            for b in &vectors {
+                assert_eq!(spread.dot(b).to_bits(), cosine(a, b).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn a_summed_vector_adds_by_term_and_dots_like_its_parts() {
+        let vectors = sample_vectors();
+        let mut sum = SummedVector::default();
+        let mut expected: std::collections::BTreeMap<u32, f32> = Default::default();
+        for v in &vectors[..10] {
+            sum.add(v);
+            for &(id, w) in v {
+                *expected.entry(id).or_insert(0.0) += w;
+            }
+        }
+        let flat: Vec<(u32, f32)> = expected.into_iter().collect();
+        assert_eq!(sum, SummedVector(flat.clone()));
+        // A short vector against the long sum (binary search) and two of like size (walk)
+        // give the dot product of the plain lists.
+        for v in &vectors {
+            assert_eq!(sum.dot(v).to_bits(), cosine(&flat, v).to_bits());
+        }
+        let mut other = SummedVector::default();
+        other.add(&vectors[20]);
+        other.add(&vectors[30]);
+        assert_eq!(sum.dot_sum(&other), cosine(&flat, &other.0));
+        other.absorb(sum.clone());
+        assert!(other.0.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     fn article(id: &str, date: Option<&str>, title: &str, body: &[&str]) -> Article {
         Article {

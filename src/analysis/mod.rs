@@ -9,6 +9,7 @@ pub mod duplicates;
 pub mod figure_identity;
 pub mod figures;
 pub mod gloss;
+pub mod parallel;
 pub mod paraphrase;
 pub mod places;
 pub mod quotes;

@@ -535,8 +535,10 @@ fn finish(
     }
     // Unchanged articles under unchanged rules: the stories stored last time.
     let Some(cache) = stories_cache else {
-        corpus.stories = crate::analysis::story::corpus_stories(&corpus);
-        let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
+        let (stories, duplicates) = group_and_find_copies(&corpus.articles, || {
+            crate::analysis::story::corpus_stories(&corpus)
+        });
+        corpus.stories = stories;
         corpus.set_duplicates(duplicates);
         return corpus;
     };
@@ -562,13 +564,10 @@ fn finish(
         .ok()
         .flatten()
         .and_then(|json| serde_json::from_str(&json).ok());
-    let (stories, assignment) = crate::analysis::story::assigned_stories(
-        &corpus,
-        previous.as_ref(),
-        cache::rules_version(),
-    );
+    let ((stories, assignment), duplicates) = group_and_find_copies(&corpus.articles, || {
+        crate::analysis::story::assigned_stories(&corpus, previous.as_ref(), cache::rules_version())
+    });
     corpus.stories = stories;
-    let duplicates = crate::analysis::duplicates::find_duplicates(&corpus.articles);
     corpus.set_duplicates(duplicates);
     let stored = cache::StoredStories {
         stories: corpus.stories.clone(),
@@ -583,6 +582,20 @@ fn finish(
         let _ = cache.store.put_stories(&cache.key, &json);
     }
     corpus
+}
+
+/// `group()` on this thread while the near-duplicates are found on another: the two are
+/// independent, and a launch has two cores for them.
+fn group_and_find_copies<T>(
+    articles: &[Article],
+    group: impl FnOnce() -> T,
+) -> (T, Vec<crate::model::DuplicateGroup>) {
+    std::thread::scope(|scope| {
+        let copies = scope.spawn(|| crate::analysis::duplicates::find_duplicates(articles));
+        let grouped = group();
+        // A panic there is a bug already reported on stderr; the stories still stand.
+        (grouped, copies.join().unwrap_or_default())
+    })
 }
 
 /// Where `finish` reads and keeps stories: the exact result for this set of files, and the
