@@ -293,3 +293,10 @@ fn align_two_articles_of_300(bencher: divan::Bencher, senses: bool) {
     };
     bencher.bench(|| align_story_with(divan::black_box(&articles), &[0, 1], &config));
 }
+
+/// Decompressing and indexing the WordNet senses: the reader's first aligned story waits
+/// for it (it runs on a thread of its own from launch).
+#[divan::bench(sample_count = 5)]
+fn unpack_paraphrase_senses() -> parallax::analysis::paraphrase::Senses {
+    parallax::analysis::paraphrase::Senses::unpack_embedded()
+}

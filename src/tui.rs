@@ -39,12 +39,18 @@ pub struct Options {
 /// The feed fetch the reader runs in the background.
 pub type Fetcher = std::sync::Arc<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> String + Send + Sync>;
 
-/// Loads the corpus on the loading worker thread, reporting (files done, files in all).
-pub type Loader = Box<dyn FnOnce(crate::ingest::Progress) -> Corpus + Send>;
+/// Loads the corpus on the loading worker thread, reporting (files done, files in all). It
+/// first hands over the story read last (`ingest::front`) when it is still true, else
+/// `None`; with a story, the call returns once the reader shows it (the reader's two cores
+/// go to the story in front before the rest of the corpus).
+pub type Loader =
+    Box<dyn FnOnce(crate::ingest::Progress, &dyn Fn(Option<Corpus>)) -> Corpus + Send>;
 
 /// What the loading worker tells the loop.
 enum LoadNews {
     Progress(usize, usize),
+    /// The story read last, alone, while the rest loads (`None`: there is none to show).
+    Front(Option<Box<Corpus>>),
     Done(Box<Corpus>),
 }
 
@@ -76,6 +82,11 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
 /// Run the reader at once on an empty screen with a progress line while `loader` reads the
 /// corpus on a worker thread; the reader opens the article read last when it arrives.
 pub fn run_loading(loader: Loader, options: Options) -> anyhow::Result<()> {
+    // The first story opened is aligned at once, and alignment needs the WordNet senses
+    // (a quarter of a second to index): index them while the files load.
+    std::thread::spawn(|| {
+        crate::analysis::paraphrase::Senses::embedded();
+    });
     let empty = Corpus::new(Vec::new(), Vec::new(), &Default::default());
     run_with(empty, Some(loader), options)
 }
@@ -136,18 +147,25 @@ fn event_loop(
     if message.is_some() {
         state.message = message;
     }
-    // The first frame before the folder watch is set up (a watch on a big tree takes a while).
     draw(terminal, &state, &corpus, options.color)?;
-    let mut watcher = match (&options.reload, options.watch.is_empty()) {
-        (Some(_), false) => match FolderWatcher::new(&options.watch) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                state.message = Some(format!("live reload off: {e}"));
-                None
-            }
-        },
+    // Watching a big tree takes a while (tens of milliseconds for a few dozen folders): it is
+    // set up on a thread of its own once the story read last is on screen (or is known not
+    // to come), so it holds up neither. Files that change meanwhile are still seen by the
+    // loader's stat of each file.
+    let watch_paths = match (&options.reload, options.watch.is_empty()) {
+        (Some(_), false) => Some(options.watch.clone()),
         _ => None,
     };
+    let start_watch = |paths: Option<Vec<PathBuf>>| {
+        paths.map(|paths| std::thread::spawn(move || FolderWatcher::new(&paths)))
+    };
+    let (mut watch_paths, mut watch_setup) = match loading {
+        Some(_) => (watch_paths, None),
+        None => (None, start_watch(watch_paths)),
+    };
+    // Set when the story read last has been put on screen: the loader waits for the word.
+    let mut front_drawn = false;
+    let mut watcher: Option<FolderWatcher> = None;
     if state.message.is_some() {
         draw(terminal, &state, &corpus, options.color)?;
     }
@@ -162,8 +180,8 @@ fn event_loop(
         // With a watcher, a fetch or the load running, wake up now and then to look; else
         // block. Loading looks often: its result is what the reader is waiting for.
         let ready = if loading.is_some() {
-            event::poll(Duration::from_millis(20))?
-        } else if watcher.is_some() || fetching.is_some() {
+            event::poll(Duration::from_millis(10))?
+        } else if watcher.is_some() || fetching.is_some() || watch_setup.is_some() {
             event::poll(Duration::from_millis(200))?
         } else {
             true
@@ -181,6 +199,24 @@ fn event_loop(
                 }
             }
         }
+        if watch_setup
+            .as_ref()
+            .is_some_and(|setup| setup.is_finished())
+        {
+            if let Some(setup) = watch_setup.take() {
+                match setup.join() {
+                    Ok(Ok(w)) => watcher = Some(w),
+                    Ok(Err(e)) => {
+                        state.message = Some(format!("live reload off: {e}"));
+                        changed = true;
+                    }
+                    Err(_) => {
+                        state.message = Some("live reload off: the folder watch failed".into());
+                        changed = true;
+                    }
+                }
+            }
+        }
         if let (Some(w), Some(reload)) = (watcher.as_mut(), options.reload.as_ref()) {
             if w.changed() {
                 let fresh = reload();
@@ -189,23 +225,35 @@ fn event_loop(
                 changed = true;
             }
         }
-        if let Some(news) = &loading {
+        if let Some(worker) = &loading {
             let mut done = None;
-            while let Ok(item) = news.try_recv() {
+            let mut front = None;
+            while let Ok(item) = worker.news.try_recv() {
                 match item {
                     LoadNews::Progress(done, total) => {
                         changed |=
                             update(&mut state, &corpus, Action::LoadProgress { done, total });
                     }
+                    LoadNews::Front(Some(story)) => front = Some(*story),
+                    LoadNews::Front(None) => watch_setup = start_watch(watch_paths.take()),
                     LoadNews::Done(fresh) => done = Some(*fresh),
                 }
             }
+            if let (Some(story), None) = (front, &done) {
+                state = state.front_loaded(&corpus, &story, last_article.as_deref());
+                corpus = story;
+                changed = true;
+                front_drawn = true;
+            }
             if let Some(fresh) = done {
                 loading = None;
+                if watch_setup.is_none() {
+                    watch_setup = start_watch(watch_paths.take());
+                }
                 let mut reading = std::mem::take(&mut state.reading);
                 let moved = adopt_ids(&mut reading, &mut saved, &fresh, options);
                 state.reading = reading;
-                state = state.loaded(&corpus, &fresh, last_article.as_deref());
+                state = state.completed(&corpus, &fresh, last_article.as_deref());
                 corpus = fresh;
                 state.message = moved;
                 changed = true;
@@ -298,12 +346,27 @@ fn event_loop(
         if changed && state.running {
             draw(terminal, &state, &corpus, options.color)?;
         }
+        if std::mem::take(&mut front_drawn) {
+            // The story read last is on screen: the rest may load, the folders be watched.
+            if let Some(worker) = &loading {
+                let _ = worker.shown.send(());
+            }
+            watch_setup = start_watch(watch_paths.take());
+        }
     }
     if let (Ok(store), None) = (&options.store, &loading) {
         if let Some(id) = state.front_article(&corpus) {
             // Only a convenience for the next launch: a failed write is not worth a word.
             let _ = store.lock().set_last_article(id);
         }
+        let front = crate::ingest::front::FrontStory::of(
+            &corpus,
+            state.story,
+            &options.watch,
+            &state.reading.placements(),
+        );
+        let json = front.and_then(|f| f.to_json()).unwrap_or_default();
+        let _ = store.lock().set_front_story(&json);
     }
     Ok(())
 }
@@ -332,24 +395,45 @@ fn adopt_ids(
 
 /// Load on its own thread; progress and the corpus come back over the channel. A panic in
 /// the loader gives an empty corpus with a warning rather than a reader stuck loading.
-fn spawn_load(loader: Loader) -> std::sync::mpsc::Receiver<LoadNews> {
+fn spawn_load(loader: Loader) -> LoadWorker {
     let (send, receive) = std::sync::mpsc::channel();
+    let (shown, front_shown) = std::sync::mpsc::channel::<()>();
     std::thread::spawn(move || {
         let progress = send.clone();
         let report = move |done, total| {
             let _ = progress.send(LoadNews::Progress(done, total));
         };
-        let corpus = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loader(&report)))
-            .unwrap_or_else(|_| {
-                let warning = crate::model::LoadWarning {
-                    file: "corpus".into(),
-                    message: "internal error while loading; nothing loaded".into(),
-                };
-                Corpus::new(Vec::new(), vec![warning], &Default::default())
-            });
+        let front = send.clone();
+        let front = move |story: Option<Corpus>| {
+            let wait = story.is_some();
+            let _ = front.send(LoadNews::Front(story.map(Box::new)));
+            if wait {
+                // Until the reader shows it, or a moment at most (a reader stuck elsewhere
+                // must not stop the load).
+                let _ = front_shown.recv_timeout(Duration::from_millis(300));
+            }
+        };
+        let corpus =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loader(&report, &front)))
+                .unwrap_or_else(|_| {
+                    let warning = crate::model::LoadWarning {
+                        file: "corpus".into(),
+                        message: "internal error while loading; nothing loaded".into(),
+                    };
+                    Corpus::new(Vec::new(), vec![warning], &Default::default())
+                });
         let _ = send.send(LoadNews::Done(Box::new(corpus)));
     });
-    receive
+    LoadWorker {
+        news: receive,
+        shown,
+    }
+}
+
+/// The loading worker's news, and the word that the story read last is on screen.
+struct LoadWorker {
+    news: std::sync::mpsc::Receiver<LoadNews>,
+    shown: std::sync::mpsc::Sender<()>,
 }
 
 /// Run the fetch on its own thread; progress and the summary come back over the channel.

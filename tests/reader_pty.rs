@@ -66,6 +66,19 @@ fn start(
     Screen,
     Box<dyn Write + Send>,
 ) {
+    start_on(home, env, &[])
+}
+
+/// `start`, opening `paths` instead of the bundled corpus.
+fn start_on(
+    home: &std::path::Path,
+    env: &[(&str, &str)],
+    paths: &[&std::path::Path],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Screen,
+    Box<dyn Write + Send>,
+) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -82,6 +95,9 @@ fn start(
     command.cwd(env!("CARGO_MANIFEST_DIR"));
     for (key, value) in env {
         command.env(key, value);
+    }
+    for path in paths {
+        command.arg(path);
     }
     let child = pty.slave.spawn_command(command).expect("start parallax");
     drop(pty.slave);
@@ -237,6 +253,78 @@ fn article_list_filter_open_note_quit_and_the_note_is_there_next_time() {
     press(&mut writer, b"v");
     screen.wait_for("the note found after a restart", |s| {
         s.contents().contains("✎ check ¥84 trillion q-edited")
+    });
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+}
+
+/// The top bar's story title (between the first two `│`).
+fn top_title(s: &vt100::Screen) -> String {
+    let top = s.contents().lines().next().unwrap_or_default().to_string();
+    top.split('│').nth(1).unwrap_or_default().trim().to_string()
+}
+
+/// The story in front at quit is kept whole in the store and is what the next launch opens
+/// (first on its own, then with the rest); a changed member file makes the record stale and
+/// the launch loads as before.
+#[test]
+fn the_story_read_last_is_kept_and_opens_first_next_time() {
+    let home = tempfile::tempdir().expect("home");
+    let folder = tempfile::tempdir().expect("folder");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, folder.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the reader", |s| s.contents().contains("Korean"));
+    // Another story than the one that opens by itself: the picker's second line.
+    let first = top_title(&screen.parser.screen());
+    press(&mut writer, b"s");
+    screen.wait_for("the story picker", |s| s.contents().contains("Stories"));
+    press(&mut writer, b"\x1b[B\r");
+    screen.wait_for("the other story", |s| {
+        !s.contents().contains("Stories") && top_title(s) != first
+    });
+    let chosen = top_title(&screen.parser.screen());
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+
+    let store = rusqlite::Connection::open(home.path().join("data/store.sqlite3")).expect("store");
+    let saved: String = store
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'front_story'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the story in front is kept");
+    assert!(saved.contains("\"articles\""), "{saved:.200}");
+    drop(store);
+
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the story read last, again", |s| top_title(s) == chosen);
+    screen.wait_for("the whole corpus loaded", |s| {
+        !s.contents().contains("reading ")
+    });
+    assert_eq!(top_title(&screen.parser.screen()), chosen);
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+
+    // A member file changed: the record is stale, the launch still opens that story.
+    for entry in std::fs::read_dir(folder.path()).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path
+            .extension()
+            .is_some_and(|e| e == "md" || e == "txt" || e == "html")
+        {
+            let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+            text.push_str("\n\nOne more line.\n");
+            std::fs::write(&path, text).expect("change");
+        }
+    }
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the story read last, after a change", |s| {
+        top_title(s) == chosen
     });
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());

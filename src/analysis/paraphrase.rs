@@ -10,14 +10,23 @@
 //! into a weak extra term (`~id`), whose idf across the story then decides how much a shared
 //! sense counts: a sense every paragraph has counts for almost nothing.
 //!
-//! The table loads once, lazily, the first time alignment asks for senses.
+//! That stemmed, merged index is itself committed (`assets/paraphrase/senses-index.tsv.z`,
+//! written by `cargo run --release --example build_senses_index` from the table above): the
+//! reader aligns its first story moments after launch, and stemming 113,000 lemmas took a
+//! seventh of a second. A test checks the committed index is what today's stemmer makes of
+//! the table, so the two cannot drift apart.
+//!
+//! The index loads once, lazily, the first time alignment asks for senses.
 
 use super::tokens::{Lexicon, TermKind, Word};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const SENSES_TABLE: &[u8] = include_bytes!("../../assets/paraphrase/senses.tsv.z");
+const SENSES_INDEX: &[u8] = include_bytes!("../../assets/paraphrase/senses-index.tsv.z");
+
+/// Where the WordNet table and its index live, from the crate root.
+pub const TABLE_PATH: &str = "assets/paraphrase/senses.tsv.z";
+pub const INDEX_PATH: &str = "assets/paraphrase/senses-index.tsv.z";
 
 /// Longest lemma in the table, in words ("break down", "put up with").
 const MAX_PHRASE: usize = 3;
@@ -34,7 +43,7 @@ type Entry = (Box<[String]>, Range<u32>);
 
 /// The sense table, indexed by the stem of each lemma's first word.
 pub struct Senses {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<Entry>>,
     /// Every (synset, weight in tenths) of every lemma, back to back.
     all: Vec<(u32, u8)>,
 }
@@ -44,91 +53,132 @@ impl Senses {
     /// table empty (with a warning): paraphrase matching is lost, never the reader.
     pub fn embedded() -> &'static Senses {
         static SENSES: OnceLock<Senses> = OnceLock::new();
-        SENSES.get_or_init(|| {
-            match miniz_oxide::inflate::decompress_to_vec_zlib(SENSES_TABLE)
-                .ok()
-                .and_then(|raw| String::from_utf8(raw).ok())
-            {
-                Some(text) => Senses::parse(&text, Lexicon::embedded()),
-                None => {
-                    crate::text::sanitize::eprint_line(
-                        "warning: assets/paraphrase/senses.tsv.z does not decompress; \
-                         paraphrase matching is off",
-                    );
-                    Senses::parse("", Lexicon::embedded())
+        SENSES.get_or_init(Senses::unpack_embedded)
+    }
+
+    /// The bundled index decompressed and read anew (what `embedded` does once; the
+    /// benchmark times it). A damaged asset leaves the table empty, with a warning.
+    pub fn unpack_embedded() -> Senses {
+        match unzip(SENSES_INDEX).and_then(|text| Senses::read_index(&text)) {
+            Some(senses) => senses,
+            None => {
+                crate::text::sanitize::eprint_line(&format!(
+                    "warning: {INDEX_PATH} does not read back; paraphrase matching is off"
+                ));
+                Senses::parse("", Lexicon::embedded())
+            }
+        }
+    }
+
+    /// The index as `first<TAB>rest of the stems<TAB>synset:weight,...` lines, by first stem
+    /// and in lookup order (longest phrase first): what `read_index` reads.
+    pub fn index_text(&self) -> String {
+        let mut firsts: Vec<&String> = self.by_first.keys().collect();
+        firsts.sort();
+        let mut out = String::new();
+        for first in firsts {
+            for (tail, range) in &self.by_first[first] {
+                let senses: Vec<String> = self.all[range.start as usize..range.end as usize]
+                    .iter()
+                    .map(|(id, w)| format!("{id}:{w}"))
+                    .collect();
+                out.push_str(&format!(
+                    "{first}\t{}\t{}\n",
+                    tail.join(" "),
+                    senses.join(",")
+                ));
+            }
+        }
+        out
+    }
+
+    /// Read `index_text`'s lines; `None` when a line is not of that shape (a damaged asset).
+    pub fn read_index(text: &str) -> Option<Senses> {
+        let mut table = Senses {
+            by_first: Default::default(),
+            all: Vec::new(),
+        };
+        let mut current: Option<(&str, Vec<Entry>)> = None;
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            let (first, tail, senses) = (fields.next()?, fields.next()?, fields.next()?);
+            let start = table.all.len() as u32;
+            for sense in senses.split(',') {
+                let (id, w) = sense.split_once(':')?;
+                table.all.push((id.parse().ok()?, w.parse().ok()?));
+            }
+            let tail: Box<[String]> = tail
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            let entry = (tail, start..table.all.len() as u32);
+            // Lines come grouped by first stem: one key string per group.
+            match &mut current {
+                Some((key, entries)) if *key == first => entries.push(entry),
+                _ => {
+                    if let Some((key, entries)) = current.replace((first, vec![entry])) {
+                        table.by_first.insert(key.to_string(), entries);
+                    }
                 }
             }
-        })
+        }
+        if let Some((key, entries)) = current {
+            table.by_first.insert(key.to_string(), entries);
+        }
+        Some(table)
     }
 
     /// Parse `lemma<TAB>synset:weight,...` lines; malformed lines and fields are skipped.
     /// Lemmas that stem alike ("talk", "talks") share one entry with the stronger weights, and
     /// a synset only one entry holds is dropped: it could never join two different words.
+    /// The reader aligns its first story as soon as it opens, so this is kept quick: lines
+    /// are stemmed on every core, then sorted and merged instead of gathered in maps.
     pub fn parse(text: &str, lexicon: &Lexicon) -> Senses {
-        let mut merged: HashMap<Vec<String>, HashMap<u32, u8>> = HashMap::new();
-        for line in text.lines() {
-            let Some((lemma, fields)) = line.split_once('\t') else {
-                continue;
-            };
-            let key: Vec<String> = lemma
-                .split(' ')
-                .map(|w| {
-                    if lexicon.is_stop(w) {
-                        w.to_string()
-                    } else {
-                        lexicon.stem(w)
-                    }
-                })
+        let lines: Vec<&str> = text.lines().collect();
+        let mut parsed: Vec<(String, Vec<(u32, u8)>)> =
+            super::parallel::map_in_order(&lines, |line| parse_line(line, lexicon))
+                .into_iter()
+                .flatten()
                 .collect();
-            if key.is_empty()
-                || key.len() > MAX_PHRASE
-                || (key.len() == 1 && lexicon.is_stop(lemma))
-            {
-                continue;
-            }
-            let senses = merged.entry(key).or_default();
-            for field in fields.split(',') {
-                let Some((id, w)) = field.split_once(':') else {
-                    continue;
-                };
-                if let (Ok(id), Ok(w)) = (id.parse::<u32>(), w.parse::<u8>()) {
-                    let w = w.clamp(1, 10);
-                    let slot = senses.entry(id).or_insert(w);
-                    *slot = (*slot).max(w);
-                }
+        // Sorted by lemma, so equal stems meet; their senses are sorted below, so the order
+        // among equal lemmas does not matter and the table is the same on every run.
+        parsed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(String, Vec<(u32, u8)>)> = Vec::with_capacity(parsed.len());
+        for (key, senses) in parsed {
+            match merged.last_mut() {
+                Some((last, held)) if *last == key => held.extend(senses),
+                _ => merged.push((key, senses)),
             }
         }
-        let mut holders: HashMap<u32, u32> = HashMap::new();
-        for senses in merged.values() {
-            for id in senses.keys() {
-                *holders.entry(*id).or_default() += 1;
+        let mut holders: rustc_hash::FxHashMap<u32, u32> = Default::default();
+        for (_, senses) in &mut merged {
+            // One weight per synset, the strongest.
+            senses.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            senses.dedup_by_key(|s| s.0);
+            for &(id, _) in senses.iter() {
+                *holders.entry(id).or_default() += 1;
             }
         }
-        // Sorted, so the table (and the order of senses) is the same on every run.
-        let mut entries: Vec<(Vec<String>, HashMap<u32, u8>)> = merged.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut table = Senses {
-            by_first: HashMap::new(),
+            by_first: Default::default(),
             all: Vec::new(),
         };
-        for (mut key, senses) in entries {
-            let mut kept: Vec<(u32, u8)> = senses
-                .into_iter()
-                .filter(|(id, _)| holders.get(id).is_some_and(|&n| n >= 2))
-                .collect();
-            if kept.is_empty() {
+        for (key, senses) in merged {
+            let start = table.all.len() as u32;
+            table.all.extend(
+                senses
+                    .into_iter()
+                    .filter(|(id, _)| holders.get(id).is_some_and(|&n| n >= 2)),
+            );
+            if table.all.len() as u32 == start {
                 continue;
             }
-            kept.sort_unstable();
-            let start = table.all.len() as u32;
-            table.all.extend(kept);
             let range = start..table.all.len() as u32;
-            let first = key.remove(0);
-            table
-                .by_first
-                .entry(first)
-                .or_default()
-                .push((key.into_boxed_slice(), range));
+            let mut words = key.split(' ');
+            let first = words.next().unwrap_or_default().to_string();
+            let tail: Box<[String]> = words.map(str::to_string).collect();
+            table.by_first.entry(first).or_default().push((tail, range));
         }
         for candidates in table.by_first.values_mut() {
             candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
@@ -194,6 +244,43 @@ impl Senses {
     }
 }
 
+/// A zlib stream as UTF-8 text.
+pub fn unzip(bytes: &[u8]) -> Option<String> {
+    miniz_oxide::inflate::decompress_to_vec_zlib(bytes)
+        .ok()
+        .and_then(|raw| String::from_utf8(raw).ok())
+}
+
+/// One line of the table: the lemma's words stemmed (stop words kept as they are, inside a
+/// phrase) and joined by spaces, and its senses; `None` for a line to skip. (Lemmas hold
+/// letters and marks above the space, so joined keys sort as their word lists would.)
+fn parse_line(line: &str, lexicon: &Lexicon) -> Option<(String, Vec<(u32, u8)>)> {
+    let (lemma, fields) = line.split_once('\t')?;
+    let words = lemma.split(' ').count();
+    if words > MAX_PHRASE || (words == 1 && lexicon.is_stop(lemma)) {
+        return None;
+    }
+    let mut key = String::with_capacity(lemma.len());
+    for (k, w) in lemma.split(' ').enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        if lexicon.is_stop(w) {
+            key.push_str(w);
+        } else {
+            key.push_str(&lexicon.stemmer_stem(w));
+        }
+    }
+    let senses = fields
+        .split(',')
+        .filter_map(|field| {
+            let (id, w) = field.split_once(':')?;
+            Some((id.parse::<u32>().ok()?, w.parse::<u8>().ok()?.clamp(1, 10)))
+        })
+        .collect();
+    Some((key, senses))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +297,35 @@ mod tests {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The committed index must be what today's stemmer and stop words make of the WordNet
+    /// table; when this fails, run `cargo run --release --example build_senses_index`.
+    #[test]
+    fn the_committed_index_is_the_table_as_stemmed_today() {
+        let raw = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/paraphrase/senses.tsv.z"
+        ))
+        .expect("the WordNet table is committed");
+        let table = Senses::parse(&unzip(&raw).expect("it decompresses"), Lexicon::embedded());
+        let committed = unzip(SENSES_INDEX).expect("the index decompresses");
+        assert!(
+            table.index_text() == committed,
+            "assets/paraphrase/senses-index.tsv.z is stale: cargo run --release --example build_senses_index"
+        );
+        // And it reads back to the same table.
+        let read = Senses::read_index(&committed).expect("the index reads");
+        assert_eq!(read.len(), table.len());
+        assert_eq!(read.index_text(), committed);
+    }
+
+    #[test]
+    fn a_damaged_index_is_refused() {
+        assert!(Senses::read_index("talk\t\t12:x\n").is_none());
+        assert!(Senses::read_index("no tabs here\n").is_none());
+        let read = Senses::read_index("talk\t\t12:9,13:5\ntalk\tback\t14:3\n").unwrap();
+        assert_eq!(read.len(), 2);
     }
 
     #[test]

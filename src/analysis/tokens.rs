@@ -300,6 +300,11 @@ impl Lexicon {
         self.stemmer.stem(lower).into_owned()
     }
 
+    /// `stem` without a copy when the stemmer changes nothing.
+    pub fn stemmer_stem<'a>(&self, lower: &'a str) -> std::borrow::Cow<'a, str> {
+        self.stemmer.stem(lower)
+    }
+
     /// `stem`, remembered per thread: a corpus repeats its vocabulary endlessly and stemming
     /// is the costliest step of tokenising.
     fn stem_cached(&self, lower: &str) -> String {

@@ -12,10 +12,16 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// "reading 3,412 of 10,000 files".
+    /// "reading 3,412 of 10,000 files…", then "10,000 files read; grouping stories…".
     pub fn line(&self) -> String {
         match self.total {
             0 => "looking for files…".to_string(),
+            // Every file read: what remains is grouping them (seconds on a first launch).
+            total if self.done >= total => format!(
+                "{} file{} read; grouping stories…",
+                thousands(total),
+                if total == 1 { "" } else { "s" }
+            ),
             total => format!(
                 "reading {} of {} file{}…",
                 thousands(self.done),
@@ -52,6 +58,27 @@ impl AppState {
             state.open_on_article(fresh, article);
         }
         state
+    }
+
+    /// The story read last has come alone, before the rest (`ingest::front`): open it as
+    /// `loaded` would, with the progress line kept until the rest comes.
+    pub fn front_loaded(
+        self,
+        old: &Corpus,
+        story: &Corpus,
+        last_article: Option<&str>,
+    ) -> AppState {
+        let progress = self.loading;
+        let mut state = self.loaded(old, story, last_article);
+        state.loading = progress;
+        state
+    }
+
+    /// The whole corpus has come: open it where the reader is now (the story read last, if
+    /// it came first and the reader moved in it), else on `last_article`.
+    pub fn completed(self, shown: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
+        let front = self.front_article(shown).map(str::to_string);
+        self.loaded(shown, fresh, front.as_deref().or(last_article))
     }
 
     /// Open the story holding `article` (a copy is read in its original's story) with that
@@ -115,6 +142,14 @@ mod tests {
             "reading 3,412 of 10,000 files…"
         );
         assert_eq!(Loading { done: 0, total: 1 }.line(), "reading 0 of 1 file…");
+        assert_eq!(
+            Loading {
+                done: 10_000,
+                total: 10_000
+            }
+            .line(),
+            "10,000 files read; grouping stories…"
+        );
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
@@ -179,5 +214,53 @@ mod tests {
         let state = loading.loaded(&empty(), &corpus, Some("gone-000000000000"));
         assert_eq!(state.story, best.story);
         assert_eq!(state.front_article(&corpus), Some(front.as_str()));
+    }
+
+    /// The seeds' story `k` alone, as `ingest::front` hands it over: its articles renumbered.
+    fn alone(corpus: &Corpus, k: usize) -> Corpus {
+        let story = &corpus.stories[k];
+        let articles = story
+            .articles
+            .iter()
+            .map(|&i| corpus.articles[i].clone())
+            .collect();
+        let mut alone = Corpus::new(articles, Vec::new(), &Default::default());
+        let mut only = story.clone();
+        only.articles = (0..story.articles.len()).collect();
+        alone.stories = vec![only];
+        alone
+    }
+
+    #[test]
+    fn the_story_read_last_comes_first_and_the_whole_corpus_keeps_the_place() {
+        let corpus = crate::ingest::load_seeds();
+        // The seeds' largest story, and its last article.
+        let k = (0..corpus.stories.len())
+            .max_by_key(|&k| corpus.stories[k].articles.len())
+            .expect("a story");
+        let story_id = corpus.stories[k].id.clone();
+        let front = alone(&corpus, k);
+        let last_id = front.articles.last().expect("an article").id.clone();
+
+        let mut state = AppState::new(&empty(), Keymap::embedded().clone(), 160, 48);
+        state.loading = Some(Loading { done: 0, total: 5 });
+        let state = state.front_loaded(&empty(), &front, Some(&last_id));
+        assert_eq!(state.front_article(&front), Some(last_id.as_str()));
+        assert_eq!(front.stories[state.story].id, story_id);
+        assert!(state.loading.is_some(), "the rest is still loading");
+
+        // The reader moves to the next pane before the rest comes: that article is where
+        // the whole corpus opens, not the one read last time.
+        let mut state = state;
+        update(&mut state, &front, Action::FocusNext);
+        let moved_to = state
+            .front_article(&front)
+            .expect("a front article")
+            .to_string();
+        assert_ne!(moved_to, last_id, "the seeds' story has two sides");
+        let state = state.completed(&front, &corpus, Some(&last_id));
+        assert_eq!(state.loading, None);
+        assert_eq!(corpus.stories[state.story].id, story_id);
+        assert_eq!(state.front_article(&corpus), Some(moved_to.as_str()));
     }
 }

@@ -273,7 +273,9 @@ impl Session {
         let paths = self.paths(given);
         let classifier = self.classifier;
         let store = self.store();
-        Box::new(move |progress| load_corpus(classifier, &paths, true, &store, Some(progress)))
+        Box::new(move |progress, front| {
+            load_corpus(classifier, &paths, true, &store, Some((progress, front)))
+        })
     }
 
     /// The store at its default place, opened once per session; an error (no home, a
@@ -450,14 +452,31 @@ pub fn load_with_stories(
     load_corpus(classifier, paths, stories, store, None)
 }
 
-/// `load_with_stories`, telling `progress` (files read, files in all) as it goes.
+/// Where the reader's loader hands over the story read last (`None`: none to show).
+type FrontHandoff<'a> = &'a dyn Fn(Option<Corpus>);
+
+/// The story in front when the reader was last closed, when it is still true for these
+/// paths (`ingest::front`); never for the bundled corpus, which loads at once anyway.
+fn front_story(
+    paths: &[PathBuf],
+    store: &Result<crate::store::Shared, String>,
+    choices: &std::collections::HashMap<String, String>,
+) -> Option<Corpus> {
+    let store = store.as_ref().ok().filter(|_| !paths.is_empty())?;
+    let saved = store.lock().front_story().ok().flatten()?;
+    crate::ingest::front::FrontStory::from_json(&saved)?.still_true(paths, choices)
+}
+
+/// `load_with_stories`, telling `progress` (files read, files in all) as it goes and
+/// handing the story read last to `front` first, when it is still true (the reader).
 fn load_corpus(
     classifier: &'static Classifier,
     paths: &[PathBuf],
     stories: bool,
     store: &Result<crate::store::Shared, String>,
-    progress: Option<crate::ingest::Progress>,
+    reader: Option<(crate::ingest::Progress, FrontHandoff)>,
 ) -> Corpus {
+    let progress = reader.map(|(progress, _)| progress);
     // The reader's own placements (`parallax place`, `P`) win over every rule, and train the
     // inference of the articles nothing placed.
     let choices = match store {
@@ -468,6 +487,9 @@ fn load_corpus(
         }
         Err(_) => Default::default(),
     };
+    if let Some((_, front)) = reader {
+        front(front_story(paths, store, &choices));
+    }
     let ingestor = Ingestor {
         classifier,
         stories,

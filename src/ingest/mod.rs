@@ -11,6 +11,7 @@ pub mod decode;
 pub mod draft;
 pub mod feed;
 pub mod fetched;
+pub mod front;
 pub mod frontmatter;
 pub mod html;
 pub mod infer;

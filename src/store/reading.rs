@@ -7,6 +7,8 @@ use crate::state::{ArticleState, Change, Field, Position, ReadingState};
 
 /// The `meta` key of the article in front when the reader was closed.
 const LAST_ARTICLE: &str = "last_article";
+/// The `meta` key of the story in front then, whole (`ingest::front`, JSON).
+const FRONT_STORY: &str = "front_story";
 
 impl Store {
     /// The article in front when the reader was last closed (it opens first next time).
@@ -16,6 +18,16 @@ impl Store {
 
     pub fn set_last_article(&self, id: &str) -> Result<()> {
         self.set_meta(LAST_ARTICLE, id)
+    }
+
+    /// The story in front when the reader was last closed, as `ingest::front` saved it
+    /// (empty when there was none to save).
+    pub fn front_story(&self) -> Result<Option<String>> {
+        Ok(self.meta(FRONT_STORY)?.filter(|json| !json.is_empty()))
+    }
+
+    pub fn set_front_story(&self, json: &str) -> Result<()> {
+        self.set_meta(FRONT_STORY, json)
     }
 
     pub fn load_reading(&self) -> Result<ReadingState> {

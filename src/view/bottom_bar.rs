@@ -89,6 +89,11 @@ impl Widget for BottomBar<'_> {
         if let Some(search) = &state.search {
             spans.extend(search_spans(state, corpus, search));
         }
+        // The story read last is shown before the rest of the corpus has come.
+        if let (Some(loading), false) = (&state.loading, state.columns.is_empty()) {
+            spans.push(Span::styled(loading.line(), theme::dim()));
+            spans.push(Span::from("  "));
+        }
         if let Some(message) = &state.message {
             spans.push(Span::styled(
                 message.clone(),
