@@ -279,14 +279,14 @@ fn the_story_read_last_is_kept_and_opens_first_next_time() {
     let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
     screen.wait_for("the reader", |s| s.contents().contains("Korean"));
     // Another story than the one that opens by itself: the picker's second line.
-    let first = top_title(&screen.parser.screen());
+    let first = top_title(screen.parser.screen());
     press(&mut writer, b"s");
     screen.wait_for("the story picker", |s| s.contents().contains("Stories"));
     press(&mut writer, b"\x1b[B\r");
     screen.wait_for("the other story", |s| {
         !s.contents().contains("Stories") && top_title(s) != first
     });
-    let chosen = top_title(&screen.parser.screen());
+    let chosen = top_title(screen.parser.screen());
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());
 
@@ -306,7 +306,7 @@ fn the_story_read_last_is_kept_and_opens_first_next_time() {
     screen.wait_for("the whole corpus loaded", |s| {
         !s.contents().contains("reading ")
     });
-    assert_eq!(top_title(&screen.parser.screen()), chosen);
+    assert_eq!(top_title(screen.parser.screen()), chosen);
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());
 
