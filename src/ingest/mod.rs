@@ -38,7 +38,9 @@ use std::path::{Path, PathBuf};
 
 /// The shared rules and the HTML extractor an ingest run uses.
 pub struct Ingestor<'a> {
-    pub boilerplate: &'a Boilerplate,
+    /// The boilerplate rules; `None`: the embedded ones, compiled only when a file is
+    /// parsed (a launch served from the cache never needs them).
+    pub boilerplate: Option<&'a Boilerplate>,
     pub classifier: &'a Classifier,
     pub html: &'a dyn html::HtmlExtractor,
     /// Group into stories and find duplicates (false for `check`, which needs neither).
@@ -56,7 +58,7 @@ pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 impl Default for Ingestor<'static> {
     fn default() -> Self {
         Ingestor {
-            boilerplate: Boilerplate::embedded(),
+            boilerplate: None,
             classifier: Classifier::active(),
             html: webpage::default_extractor(),
             stories: true,
@@ -172,12 +174,19 @@ impl Ingestor<'_> {
             })
             .collect();
         let keys = cache::Keys::new(paths);
-        let lookups: Vec<Option<(cache::Stat, Option<crate::store::files::CachedFile>)>> = files
-            .iter()
-            .map(|file| {
-                let rows = cached.as_mut()?;
+        // A stat per file, on every core (a warm launch is mostly these system calls).
+        let stats: Vec<Option<cache::Stat>> = match cached {
+            Some(_) => crate::analysis::parallel::map_in_order(&files, |file| {
                 let folder = file.parent().unwrap_or(Path::new(""));
-                let stat = cache::Stat::of(file, keys.key(file), folder_rules.get(folder)?)?;
+                cache::Stat::of(file, keys.key(file), folder_rules.get(folder)?)
+            }),
+            None => files.iter().map(|_| None).collect(),
+        };
+        let lookups: Vec<Option<(cache::Stat, Option<crate::store::files::CachedFile>)>> = stats
+            .into_iter()
+            .map(|stat| {
+                let rows = cached.as_mut()?;
+                let stat = stat?;
                 let row = rows.remove(&stat.key);
                 Some((stat, row))
             })
@@ -793,7 +802,8 @@ impl Ingestor<'_> {
             warnings.push(cut);
         }
         let total = blocks.len();
-        let mut stripped = self.boilerplate.strip(blocks);
+        let rules = self.boilerplate.unwrap_or_else(|| Boilerplate::embedded());
+        let mut stripped = rules.strip(blocks);
         metadata::extract(&mut stripped, &mut meta);
         if stripped.kept.is_empty() {
             return Err(if total == 0 {
