@@ -169,6 +169,8 @@ fn credit_patterns(c: &str) -> Vec<String> {
         format!(r"^{c}-(Jiji|JIJI|Kyodo|Yonhap)$"),
         // The older dateline line with the agency after the date: "TOKYO, Oct. 6 Kyodo".
         format!(r"^[A-Z][A-Za-z .'-]{{1,30}}, [A-Z][a-z]{{2,4}}\.? \d{{1,2}},? {c}$"),
+        // An agency's own scoop: "…, Jiji Press learned Wednesday", "Kyodo News has learned".
+        format!(r"\b{c}(?: News| Press)? (?:has )?learned\b"),
     ]
 }
 
@@ -242,6 +244,12 @@ impl Classifier {
                     .chain(&spec.native)
                     .map(|a| a.to_lowercase()),
             );
+            let without_article: Vec<String> = names_lower
+                .iter()
+                .filter_map(|n| without_leading_the(n))
+                .filter(|n| !names_lower.contains(n))
+                .collect();
+            names_lower.extend(without_article);
             let domains: Vec<String> = spec.domains.iter().map(|d| d.to_lowercase()).collect();
             // An outlet named twice (the user's entry and the table's, or the perspectives
             // file and the table) is one outlet: the first entry's perspective, all evidence.
@@ -439,7 +447,9 @@ impl Classifier {
                     .map(|(o, line)| (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD))
             });
         let hits = self.signature_set.matches(evidence.text);
-        let writer = self.by_signature(evidence.text, &hits);
+        let writer = self
+            .by_signature(evidence.text, &hits)
+            .or_else(|| self.by_source_line(evidence.text));
         match (writer, host) {
             (Some((w, signature)), Some((h, _, host_label, _))) if w != h => {
                 let label = &self.perspectives[self.outlets[w].perspective].label;
@@ -521,6 +531,16 @@ impl Classifier {
 
     fn by_name(&self, name: &str) -> Option<usize> {
         self.by_name.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// A line crediting an outlet as the source of the copy ("News source: Nikkei"), anywhere
+    /// in the text: the outlet wrote what the host republished.
+    fn by_source_line(&self, text: &str) -> Option<(usize, String)> {
+        text.lines().find_map(|line| {
+            let name = source_line_name(line)?;
+            let o = self.by_name(name)?;
+            Some((o, line.trim().to_string()))
+        })
     }
 
     /// A masthead: a short line near the top or the bottom that is an outlet's name alone,
@@ -694,6 +714,68 @@ fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
         .any(|w| line.contains(w));
     let before = text[line_start..start].split_whitespace().count();
     photo || before >= CAPTION_WORDS
+}
+
+/// Words too common to name an outlet without its "The": "Japan News" is a section heading.
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "japan",
+    "japanese",
+    "korea",
+    "korean",
+    "news",
+    "times",
+    "daily",
+    "world",
+    "post",
+    "asia",
+    "press",
+    "the",
+    "new",
+    "york",
+    "national",
+    "international",
+    "global",
+    "today",
+];
+
+/// "the korea bizwire" → "korea bizwire": mastheads and credit lines often drop the article.
+/// Kept only when a word of what is left names the outlet by itself.
+fn without_leading_the(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("the ")?.trim();
+    let distinctive = rest
+        .split_whitespace()
+        .any(|w| !GENERIC_NAME_WORDS.contains(&w));
+    (distinctive && rest.chars().count() >= 5).then(|| rest.to_string())
+}
+
+/// The outlet a source line credits: "Source: Nikkei", "News source: Kyodo News",
+/// "Provided by Yonhap" (a short line of its own, the name alone after the prefix).
+fn source_line_name(line: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "news source:",
+        "source:",
+        "sources:",
+        "provided by",
+        "courtesy of",
+        "출처:",
+        "출처 :",
+        "提供:",
+        "提供：",
+        "出典:",
+        "出典：",
+    ];
+    let line = line.trim();
+    if line.len() > 180 {
+        return None;
+    }
+    // Compared byte for byte, ASCII letters in either case (the CJK prefixes have no case).
+    let prefix = PREFIXES.iter().find(|p| {
+        line.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })?;
+    let name = line.get(prefix.len()..)?.trim();
+    let name = name.trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    (!name.is_empty()).then_some(name)
 }
 
 /// A domain as the host name it stands for: lower case, without a scheme, a path or a port.
@@ -1184,5 +1266,72 @@ mod tests {
             text: "",
         });
         assert_eq!(p.perspective, "chinese");
+    }
+
+    #[test]
+    fn wire_sign_offs_source_lines_scoops_and_names_without_the() {
+        // Reuters' sign-off line and Bloomberg's contact lines name the writer.
+        let p = place(
+            None,
+            None,
+            "TOKYO, Sept 2 Stocks rose.\n(Editing by Jane Roe)",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("Reuters"), "{}", p.reason);
+        let p = place(
+            None,
+            None,
+            "The yen fell.\nTo contact the reporter on this story: A B in Tokyo",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("Bloomberg"), "{}", p.reason);
+        // A reporter's address at bloomberg.net is Bloomberg's domain in the text.
+        let p = place(
+            None,
+            None,
+            "Bonds slid.\nReach the desk at desk1@bloomberg.net",
+        );
+        assert_eq!(p.perspective, "wire", "{}", p.reason);
+        // "Jiji Press learned": the agency's own scoop, even on a Japanese daily's page.
+        let p = place(
+            None,
+            None,
+            "Police are testing drone nets, Jiji Press learned Wednesday.",
+        );
+        assert_eq!(p.outlet.as_deref(), Some("Jiji Press"), "{}", p.reason);
+        // A source line credits the writer, in either script; the host is named too.
+        let text = "Nikkei -- Jan 17\nThe bank may act.\nNews source: Nikkei";
+        let p = place(None, None, text);
+        assert_eq!(p.perspective, "japanese", "{}", p.reason);
+        let p = place(None, Some("https://www.straitstimes.com/asia/x"), text);
+        assert_eq!(p.perspective, "japanese", "{}", p.reason);
+        assert!(p.reason.contains("hosted by"), "{}", p.reason);
+        let p = place(None, None, "정부가 발표했다.\n출처: 연합뉴스");
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Yonhap News Agency"),
+            "{}",
+            p.reason
+        );
+        // A source line naming no outlet, or inside a sentence, places nothing.
+        let p = place(None, None, "Prices rose.\nSource: Bank of Japan");
+        assert_eq!(p.perspective, "other", "{}", p.reason);
+        let p = place(
+            None,
+            None,
+            "Our source: Nikkei reported a merger. Shares rose.",
+        );
+        assert_eq!(p.perspective, "other", "{}", p.reason);
+        // A masthead without its "The"; a generic remainder ("Japan News") is not a name.
+        let p = place(None, None, "Korea Bizwire\nSEOUL, Oct. 1 -- Exports rose.");
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("The Korea Bizwire"),
+            "{}",
+            p.reason
+        );
+        assert_eq!(without_leading_the("the japan news"), None);
+        assert_eq!(
+            without_leading_the("the asahi shimbun").as_deref(),
+            Some("asahi shimbun")
+        );
     }
 }
