@@ -1268,21 +1268,25 @@ mod tests {
         assert_eq!(p.perspective, "chinese");
     }
 
+    /// The outlet a text alone (no URL, no declared outlet) is credited to.
+    fn writer_of(text: &str) -> Option<String> {
+        let p = place(None, None, text);
+        assert!(
+            p.outlet.is_some() || p.perspective == "other",
+            "{}",
+            p.reason
+        );
+        p.outlet
+    }
+
     #[test]
     fn wire_sign_offs_source_lines_scoops_and_names_without_the() {
         // Reuters' sign-off line and Bloomberg's contact lines name the writer.
-        let p = place(
-            None,
-            None,
-            "TOKYO, Sept 2 Stocks rose.\n(Editing by Jane Roe)",
-        );
-        assert_eq!(p.outlet.as_deref(), Some("Reuters"), "{}", p.reason);
-        let p = place(
-            None,
-            None,
-            "The yen fell.\nTo contact the reporter on this story: A B in Tokyo",
-        );
-        assert_eq!(p.outlet.as_deref(), Some("Bloomberg"), "{}", p.reason);
+        let reuters = writer_of("TOKYO, Sept 2 Stocks rose.\n(Editing by Jane Roe)");
+        assert_eq!(reuters.as_deref(), Some("Reuters"));
+        let bloomberg =
+            writer_of("The yen fell.\nTo contact the reporter on this story: A B in Tokyo");
+        assert_eq!(bloomberg.as_deref(), Some("Bloomberg"));
         // A reporter's address at bloomberg.net is Bloomberg's domain in the text.
         let p = place(
             None,
@@ -1291,12 +1295,8 @@ mod tests {
         );
         assert_eq!(p.perspective, "wire", "{}", p.reason);
         // "Jiji Press learned": the agency's own scoop, even on a Japanese daily's page.
-        let p = place(
-            None,
-            None,
-            "Police are testing drone nets, Jiji Press learned Wednesday.",
-        );
-        assert_eq!(p.outlet.as_deref(), Some("Jiji Press"), "{}", p.reason);
+        let jiji = writer_of("Police are testing drone nets, Jiji Press learned Wednesday.");
+        assert_eq!(jiji.as_deref(), Some("Jiji Press"));
         // A source line credits the writer, in either script; the host is named too.
         let text = "Nikkei -- Jan 17\nThe bank may act.\nNews source: Nikkei";
         let p = place(None, None, text);
@@ -1304,30 +1304,17 @@ mod tests {
         let p = place(None, Some("https://www.straitstimes.com/asia/x"), text);
         assert_eq!(p.perspective, "japanese", "{}", p.reason);
         assert!(p.reason.contains("hosted by"), "{}", p.reason);
-        let p = place(None, None, "정부가 발표했다.\n출처: 연합뉴스");
-        assert_eq!(
-            p.outlet.as_deref(),
-            Some("Yonhap News Agency"),
-            "{}",
-            p.reason
-        );
+        let yonhap = writer_of("정부가 발표했다.\n출처: 연합뉴스");
+        assert_eq!(yonhap.as_deref(), Some("Yonhap News Agency"));
         // A source line naming no outlet, or inside a sentence, places nothing.
-        let p = place(None, None, "Prices rose.\nSource: Bank of Japan");
-        assert_eq!(p.perspective, "other", "{}", p.reason);
-        let p = place(
-            None,
-            None,
-            "Our source: Nikkei reported a merger. Shares rose.",
-        );
-        assert_eq!(p.perspective, "other", "{}", p.reason);
-        // A masthead without its "The"; a generic remainder ("Japan News") is not a name.
-        let p = place(None, None, "Korea Bizwire\nSEOUL, Oct. 1 -- Exports rose.");
+        assert_eq!(writer_of("Prices rose.\nSource: Bank of Japan"), None);
         assert_eq!(
-            p.outlet.as_deref(),
-            Some("The Korea Bizwire"),
-            "{}",
-            p.reason
+            writer_of("Our source: Nikkei reported a merger. Shares rose."),
+            None
         );
+        // A masthead without its "The"; a generic remainder ("Japan News") is not a name.
+        let bizwire = writer_of("Korea Bizwire\nSEOUL, Oct. 1 -- Exports rose.");
+        assert_eq!(bizwire.as_deref(), Some("The Korea Bizwire"));
         assert_eq!(without_leading_the("the japan news"), None);
         assert_eq!(
             without_leading_the("the asahi shimbun").as_deref(),
