@@ -493,6 +493,8 @@ fn load_corpus(
     let ingestor = Ingestor {
         classifier,
         stories,
+        // Without stories it is `list` or `check`: they show no article's text.
+        texts: stories,
         choices: Some(&choices),
         progress,
         ..Ingestor::default()

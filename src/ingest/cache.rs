@@ -139,15 +139,19 @@ impl Keys {
 }
 
 /// A parse as stored (the articles with what boilerplate removal dropped, and the file's
-/// warnings), in the store's binary row format.
-pub fn encode(result: &FileResult) -> Vec<u8> {
+/// warnings), in the store's binary row format: (whole row, summary row).
+pub fn encode(result: &FileResult) -> (Vec<u8>, Vec<u8>) {
     let warnings: Vec<String> = result.warnings.iter().map(|w| w.message.clone()).collect();
-    crate::store::rows::encode(&result.articles, &warnings)
+    (
+        crate::store::rows::encode(&result.articles, &warnings),
+        crate::store::rows::encode_summary(&result.articles, &warnings),
+    )
 }
 
 /// The stored parse, with the file's name as shown this time (the same file may be opened
-/// by another relative path). `None` when the row cannot be read: parse again.
-pub fn decode(row: &[u8], display: &str) -> Option<FileResult> {
+/// by another relative path), and whether it is whole (false: a summary row, the articles
+/// without their text). `None` when the row cannot be read: parse again.
+pub fn decode(row: &[u8], display: &str) -> Option<(FileResult, bool)> {
     let stored = crate::store::rows::decode(row)?;
     let mut articles = stored.articles;
     for article in &mut articles {
@@ -161,11 +165,12 @@ pub fn decode(row: &[u8], display: &str) -> Option<FileResult> {
             message,
         })
         .collect();
-    Some(FileResult { articles, warnings })
+    Some((FileResult { articles, warnings }, stored.whole))
 }
 
 /// The row to store for a fresh parse of `bytes`.
 pub fn row(stat: &Stat, content_hash: String, result: &FileResult) -> CachedFile {
+    let (whole, summary) = encode(result);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
@@ -178,7 +183,8 @@ pub fn row(stat: &Stat, content_hash: String, result: &FileResult) -> CachedFile
         },
         rules: stat.rules.clone(),
         content_hash,
-        result: encode(result),
+        result: whole,
+        summary: Some(summary),
     }
 }
 

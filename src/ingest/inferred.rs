@@ -45,15 +45,8 @@ pub fn infer_cached(articles: &mut [Article], cache: Option<(&mut Store, &str)>)
     let Some((store, key)) = cache else {
         return infer::infer(articles);
     };
-    if let Some(stored) = store
-        .cached_placements(key)
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str::<Stored>(&json).ok())
-    {
-        if apply(articles, &stored) {
-            return;
-        }
+    if apply_stored(articles, store, key) {
+        return;
     }
     let before: Vec<(String, String)> = articles
         .iter()
@@ -83,6 +76,18 @@ pub fn infer_cached(articles: &mut [Article], cache: Option<(&mut Store, &str)>)
     if let Ok(json) = serde_json::to_string(&stored) {
         let _ = store.put_placements(key, &json);
     }
+}
+
+/// Apply the result stored under `key` when there is one for these very articles; false
+/// leaves them untouched (articles read without their text cannot be inferred: the caller
+/// reads them whole).
+pub fn apply_stored(articles: &mut [Article], store: &Store, key: &str) -> bool {
+    store
+        .cached_placements(key)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<Stored>(&json).ok())
+        .is_some_and(|stored| apply(articles, &stored))
 }
 
 /// Apply a stored result when it is for these very articles (count and every id it names);

@@ -50,6 +50,10 @@ pub struct Ingestor<'a> {
     pub choices: Option<&'a HashMap<String, String>>,
     /// Told (files done, files in all) as files are read, from the parsing threads.
     pub progress: Option<Progress<'a>>,
+    /// Read the articles' text (false for `list` and `check`, which show none: an unchanged
+    /// file then comes from its summary row, a fraction of the bytes). Without stories only;
+    /// when the corpus cannot be placed without the text, it is read whole after all.
+    pub texts: bool,
 }
 
 /// A callback for loading progress: (files done, files in all).
@@ -64,6 +68,7 @@ impl Default for Ingestor<'static> {
             stories: true,
             choices: None,
             progress: None,
+            texts: true,
         }
     }
 }
@@ -105,14 +110,17 @@ impl Ingestor<'_> {
             articles.extend(result.articles);
             warnings.extend(result.warnings);
         }
-        finish(
+        let corpus = finish(
             articles,
             warnings,
             manifest.into_iter().collect(),
             self.user(),
             None,
             self.stories,
-        )
+            true,
+        );
+        // With the text read, `finish` always gives the corpus.
+        corpus.unwrap_or_else(|| Corpus::new(Vec::new(), Vec::new(), &BTreeMap::new()))
     }
 
     /// Files and folders (recursively; hidden entries skipped). A `manifest.toml` in a folder
@@ -127,7 +135,7 @@ impl Ingestor<'_> {
     pub fn load_paths_cached(
         &self,
         paths: &[PathBuf],
-        cache: Option<&mut crate::store::Store>,
+        mut cache: Option<&mut crate::store::Store>,
     ) -> Corpus {
         let mut warnings = Vec::new();
         let mut files = Vec::new();
@@ -150,7 +158,12 @@ impl Ingestor<'_> {
         }
         // With a store: each folder's rules (the rules version and its manifest), each
         // file's stat and cached row.
-        let mut cached = cache.as_ref().map(|store| match store.cached_files() {
+        // Summaries serve only a load without stories: grouping and copies need the text.
+        let part = match self.texts || self.stories {
+            true => crate::store::files::Part::Whole,
+            false => crate::store::files::Part::Summary,
+        };
+        let mut cached = cache.as_ref().map(|store| match store.cached_files(part) {
             Ok(rows) => rows,
             Err(e) => {
                 warnings.push(LoadWarning {
@@ -198,11 +211,12 @@ impl Ingestor<'_> {
                 let display = display_path(file);
                 if let Some((stat, Some(row))) = lookup {
                     if stat.unchanged(row) {
-                        if let Some(result) = cache::decode(&row.result, &display) {
+                        if let Some((result, whole)) = cache::decode(&row.result, &display) {
                             return Parsed {
                                 result,
                                 content_hash: Some(row.content_hash.clone()),
                                 fresh: None,
+                                whole,
                             };
                         }
                     }
@@ -216,17 +230,19 @@ impl Ingestor<'_> {
                     Ok(bytes) => {
                         let content_hash = crate::store::hash::of(&bytes);
                         if let Some((stat, row)) = lookup {
-                            // Touched but not changed: the stored parse, with the new time.
+                            // Touched but not changed: the stored parse, with the new time
+                            // (a summary cannot be stored again as the whole row: parse).
                             if let Some(row) = row
                                 .as_ref()
                                 .filter(|r| r.content_hash == content_hash && r.rules == stat.rules)
                             {
-                                if let Some(result) = cache::decode(&row.result, &display) {
+                                if let Some((result, true)) = cache::decode(&row.result, &display) {
                                     let fresh = cache::row(stat, content_hash.clone(), &result);
                                     return Parsed {
                                         result,
                                         content_hash: Some(content_hash),
                                         fresh: Some(fresh),
+                                        whole: true,
                                     };
                                 }
                             }
@@ -238,6 +254,7 @@ impl Ingestor<'_> {
                             result,
                             content_hash: Some(content_hash),
                             fresh,
+                            whole: true,
                         }
                     }
                     Err(message) => Parsed {
@@ -250,6 +267,7 @@ impl Ingestor<'_> {
                         },
                         content_hash: None,
                         fresh: None,
+                        whole: true,
                     },
                 }
             };
@@ -263,6 +281,7 @@ impl Ingestor<'_> {
             },
             content_hash: None,
             fresh: None,
+            whole: true,
         };
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = files.len();
@@ -315,7 +334,9 @@ impl Ingestor<'_> {
         let mut story_key = cache::StoryKey::new();
         let mut put = Vec::new();
         let mut articles = Vec::new();
+        let mut texts = true;
         for ((file, lookup), parsed) in files.iter().zip(&lookups).zip(results) {
+            texts &= parsed.whole;
             let rules = lookup.as_ref().map_or("", |(stat, _)| stat.rules.as_str());
             story_key.file(&display_path(file), rules, parsed.content_hash.as_deref());
             if let (Some((stat, _)), Some(row)) = (lookup, parsed.fresh) {
@@ -325,7 +346,7 @@ impl Ingestor<'_> {
             warnings.extend(parsed.result.warnings);
         }
         let mut stories_cache = None;
-        if let Some(store) = cache {
+        if let Some(store) = cache.as_deref_mut() {
             // Rows left over are files not seen this time: drop those inside the opened
             // folders (vanished); keep the rest (another folder's, opened another day).
             let roots = keys.roots();
@@ -363,14 +384,25 @@ impl Ingestor<'_> {
             });
         }
         let manifests = manifests.into_values().flatten().map(|(m, _)| m).collect();
-        finish(
+        let finished = finish(
             articles,
             warnings,
             manifests,
             self.user(),
             stories_cache,
             self.stories,
-        )
+            texts,
+        );
+        match finished {
+            Some(corpus) => corpus,
+            // Placements not stored for these summaries (a file changed, or new placements):
+            // read it whole, which infers and stores them for the next time.
+            None => Ingestor {
+                texts: true,
+                ..*self
+            }
+            .load_paths_cached(paths, cache),
+        }
     }
 }
 
@@ -383,6 +415,8 @@ struct Parsed {
     result: FileResult,
     content_hash: Option<String>,
     fresh: Option<crate::store::files::CachedFile>,
+    /// False when the articles came from a summary row, without their text.
+    whole: bool,
 }
 
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
@@ -488,7 +522,8 @@ fn finish(
     user: Option<(&HashMap<String, String>, &Classifier)>,
     mut stories_cache: Option<StoriesCache<'_>>,
     stories: bool,
-) -> Corpus {
+    texts: bool,
+) -> Option<Corpus> {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
     let warnings: Vec<LoadWarning> = warnings
         .into_iter()
@@ -534,14 +569,19 @@ fn finish(
         .as_mut()
         .zip(inference_key.as_deref())
         .map(|(cache, key)| (&mut *cache.store, key));
-    inferred::infer_cached(&mut articles, inference_cache);
+    // Articles without their text take stored placements or none: `None` asks for the text.
+    match (texts, inference_cache) {
+        (true, cache) => inferred::infer_cached(&mut articles, cache),
+        (false, Some((store, key))) if inferred::apply_stored(&mut articles, store, key) => {}
+        (false, _) => return None,
+    }
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.legacy_ids = legacy_ids;
     corpus.ruled_perspectives = ruled_perspectives;
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
     if !stories {
-        return corpus;
+        return Some(corpus);
     }
     // Unchanged articles under unchanged rules: the stories stored last time.
     let Some(cache) = stories_cache else {
@@ -550,7 +590,7 @@ fn finish(
         });
         corpus.stories = stories;
         corpus.set_duplicates(duplicates);
-        return corpus;
+        return Some(corpus);
     };
     let stored = cache
         .store
@@ -564,7 +604,7 @@ fn finish(
     if let Some(stored) = stored {
         corpus.stories = stored.stories;
         corpus.duplicates = stored.duplicates;
-        return corpus;
+        return Some(corpus);
     }
     // Otherwise the stories remembered for these folders, carried on: new articles join
     // them and automatic stories keep their ids (`analysis::assign`).
@@ -591,7 +631,7 @@ fn finish(
     if let Ok(json) = serde_json::to_string(&stored) {
         let _ = cache.store.put_stories(&cache.key, &json);
     }
-    corpus
+    Some(corpus)
 }
 
 /// `group()` on this thread while the near-duplicates are found on another: the two are
@@ -1087,5 +1127,74 @@ mod store_tests {
             assert!(dropped.iter().sum::<usize>() > 0, "{dropped:?}");
         }
         assert_eq!(store.info().expect("info").files, 2);
+    }
+
+    #[test]
+    fn a_list_reads_summaries_and_never_stores_them_as_the_whole_parse() {
+        let dir = summit_folder();
+        let store_dir = tempfile::tempdir().expect("store dir");
+        let mut store =
+            crate::store::Store::open(&store_dir.path().join("s.sqlite3")).expect("store");
+        let paths = [dir.path().to_path_buf()];
+        // Files this fresh have no trusted time (the content decides): age them.
+        let age = |file: &Path, secs: u64| {
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+            std::fs::File::options()
+                .write(true)
+                .open(file)
+                .and_then(|f| f.set_modified(when))
+                .expect("set the time");
+        };
+        let files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .expect("folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        for file in &files {
+            age(file, 3600);
+        }
+        let listing = Ingestor {
+            stories: false,
+            texts: false,
+            ..Ingestor::default()
+        };
+        let fresh = listing.load_paths(&paths);
+        let without_text = |corpus: &Corpus| -> Vec<Article> {
+            let mut articles = corpus.articles.clone();
+            for a in &mut articles {
+                a.blocks.clear();
+                a.dropped.clear();
+            }
+            articles
+        };
+        // Empty store: parsed whole. Then: from the summaries, the same but for the text.
+        let first = listing.load_paths_cached(&paths, Some(&mut store));
+        assert_eq!(first.articles, fresh.articles);
+        let second = listing.load_paths_cached(&paths, Some(&mut store));
+        assert!(second.articles.iter().all(|a| a.blocks.is_empty()));
+        assert_eq!(second.articles, without_text(&fresh));
+        assert_eq!(second.warnings, fresh.warnings);
+        // Touched, not changed: parsed again rather than the summary stored as the parse.
+        for file in &files {
+            age(file, 1800);
+        }
+        listing.load_paths_cached(&paths, Some(&mut store));
+        let whole = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        assert_eq!(
+            whole.articles,
+            Ingestor::default().load_paths(&paths).articles
+        );
+        // New placements by the reader: nothing stored fits the summaries, so the list is
+        // read whole and placed like a fresh load.
+        let choices: HashMap<String, String> =
+            [(fresh.articles[0].id.clone(), "wire".to_string())].into();
+        let placed = Ingestor {
+            choices: Some(&choices),
+            ..listing
+        };
+        let relisted = placed.load_paths_cached(&paths, Some(&mut store));
+        assert_eq!(relisted.articles, placed.load_paths(&paths).articles);
+        assert_eq!(relisted.articles[0].perspective, "wire");
+        assert!(relisted.articles.iter().any(|a| !a.blocks.is_empty()));
     }
 }

@@ -1,5 +1,5 @@
 //! The parse cache: per input file, what it was when parsed (size, mtime, rules, content
-//! hash) and what parsing gave (a binary row, see `rows`).
+//! hash) and what parsing gave (a binary row, see `rows`), whole and as a summary.
 
 use super::{Result, Store};
 use std::collections::HashMap;
@@ -11,17 +11,32 @@ pub struct CachedFile {
     pub mtime_ns: i64,
     pub rules: String,
     pub content_hash: String,
-    /// The parse, in the `rows` format.
+    /// The parse, in the `rows` format: whole, or read as `Part::Summary` a summary row
+    /// (a row stored before summaries existed is whole either way).
     pub result: Vec<u8>,
+    /// The summary row, written with the whole one; `None` when read.
+    pub summary: Option<Vec<u8>>,
+}
+
+/// Which form of the parses to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    /// The articles without their text: for listing, a fraction of the bytes.
+    Summary,
 }
 
 impl Store {
     /// Every cached file, by canonical path.
-    pub fn cached_files(&self) -> Result<HashMap<String, CachedFile>> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT path, size, mtime_ns, rules, content_hash, result FROM files")
-            .map_err(|e| self.error(e))?;
+    pub fn cached_files(&self, part: Part) -> Result<HashMap<String, CachedFile>> {
+        let sql = match part {
+            Part::Whole => "SELECT path, size, mtime_ns, rules, content_hash, result FROM files",
+            Part::Summary => {
+                "SELECT path, size, mtime_ns, rules, content_hash, COALESCE(summary, result) \
+                 FROM files"
+            }
+        };
+        let mut statement = self.conn.prepare(sql).map_err(|e| self.error(e))?;
         let rows = statement
             .query_map([], |row| {
                 Ok((
@@ -33,6 +48,7 @@ impl Store {
                         content_hash: row.get(4)?,
                         // A row of an older format (JSON text) fails here: a miss.
                         result: row.get(5)?,
+                        summary: None,
                     },
                 ))
             })
@@ -67,8 +83,9 @@ impl Store {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, rules, content_hash, result)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, rules, content_hash, result,
+                                                  summary)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(fail)?;
             for (file, row) in put {
@@ -79,7 +96,8 @@ impl Store {
                         row.mtime_ns,
                         row.rules,
                         row.content_hash,
-                        row.result
+                        row.result,
+                        row.summary
                     ])
                     .map_err(fail)?;
             }

@@ -8,22 +8,41 @@
 //! the bytes; `Option` is a 0/1 byte before the value; enums are their JSON names. Integers
 //! are little-endian. A row that does not read back whole (another version, a torn write) is
 //! `None`: the caller parses the file again.
+//!
+//! A summary row (`SUMMARY_MAGIC`) is the same layout without each article's blocks and
+//! dropped text: what `list` and `check` need, a fraction of the bytes to fetch and decode.
 
 use crate::model::{Article, Block, BlockKind, Dropped, Format};
 
 /// Names the layout; bump the last byte when it changes (old rows then read as misses).
 const MAGIC: &[u8; 4] = b"PXR1";
+/// The summary layout's name; bumped with `MAGIC`.
+const SUMMARY_MAGIC: &[u8; 4] = b"PXS1";
 
 /// What one file's row holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// From a summary row: every field but `blocks` and `dropped`, which are empty.
     pub articles: Vec<Article>,
     pub warnings: Vec<String>,
+    /// False when it was a summary row: the articles' text is not there.
+    pub whole: bool,
 }
 
+/// The whole row.
 pub fn encode(articles: &[Article], warnings: &[String]) -> Vec<u8> {
-    let mut out = Writer(Vec::with_capacity(4096));
-    out.0.extend_from_slice(MAGIC);
+    encode_as(articles, warnings, true)
+}
+
+/// The summary row: the articles without their text.
+pub fn encode_summary(articles: &[Article], warnings: &[String]) -> Vec<u8> {
+    encode_as(articles, warnings, false)
+}
+
+fn encode_as(articles: &[Article], warnings: &[String], whole: bool) -> Vec<u8> {
+    let mut out = Writer(Vec::with_capacity(if whole { 4096 } else { 512 }));
+    out.0
+        .extend_from_slice(if whole { MAGIC } else { SUMMARY_MAGIC });
     out.len(articles.len());
     for article in articles {
         // Destructured whole: a new field must be added here too, or this stops compiling.
@@ -60,6 +79,10 @@ pub fn encode(articles: &[Article], warnings: &[String]) -> Vec<u8> {
         for field in [language, date, url, byline, dateline, story] {
             out.opt(field);
         }
+        if !whole {
+            out.strs(warnings);
+            continue;
+        }
         out.len(blocks.len());
         for Block { kind, text, rows } in blocks {
             out.str(kind.as_str());
@@ -86,10 +109,13 @@ pub fn encode(articles: &[Article], warnings: &[String]) -> Vec<u8> {
     out.0
 }
 
+/// A whole or a summary row, told apart by its magic.
 pub fn decode(bytes: &[u8]) -> Option<Row> {
-    let mut r = Reader {
-        bytes: bytes.strip_prefix(MAGIC)?,
+    let (whole, rest) = match bytes.strip_prefix(MAGIC) {
+        Some(rest) => (true, rest),
+        None => (false, bytes.strip_prefix(SUMMARY_MAGIC)?),
     };
+    let mut r = Reader { bytes: rest };
     let count = r.len()?;
     let mut articles = Vec::with_capacity(count.min(bytes.len()));
     for _ in 0..count {
@@ -108,7 +134,7 @@ pub fn decode(bytes: &[u8]) -> Option<Row> {
         let byline = r.opt()?;
         let dateline = r.opt()?;
         let story = r.opt()?;
-        let block_count = r.len()?;
+        let block_count = if whole { r.len()? } else { 0 };
         let mut blocks = Vec::with_capacity(block_count.min(r.bytes.len()));
         for _ in 0..block_count {
             let kind = kind_named(r.str()?)?;
@@ -128,7 +154,7 @@ pub fn decode(bytes: &[u8]) -> Option<Row> {
             blocks.push(Block { kind, text, rows });
         }
         let warnings = r.strings()?;
-        let dropped_count = r.len()?;
+        let dropped_count = if whole { r.len()? } else { 0 };
         let mut dropped = Vec::with_capacity(dropped_count.min(r.bytes.len()));
         for _ in 0..dropped_count {
             dropped.push(Dropped {
@@ -158,12 +184,17 @@ pub fn decode(bytes: &[u8]) -> Option<Row> {
         });
     }
     let warnings = r.strings()?;
-    r.bytes.is_empty().then_some(Row { articles, warnings })
+    r.bytes.is_empty().then_some(Row {
+        articles,
+        warnings,
+        whole,
+    })
 }
 
-/// The article count at the head of a row (0 for a row of another format).
+/// The article count at the head of a row, whole or summary (0 for a row of another format).
 pub fn article_count(head: &[u8]) -> u64 {
     head.strip_prefix(MAGIC)
+        .or_else(|| head.strip_prefix(SUMMARY_MAGIC))
         .and_then(|rest| rest.get(..4))
         .and_then(|n| n.try_into().ok())
         .map_or(0, |n| u64::from(u32::from_le_bytes(n)))
@@ -294,6 +325,39 @@ mod tests {
         let row = decode(&encode(&articles, &warnings)).expect("reads back");
         assert_eq!(row.articles, articles);
         assert_eq!(row.warnings, warnings);
+    }
+
+    #[test]
+    fn a_summary_row_holds_every_field_but_the_text_and_says_so() {
+        let articles = seeds();
+        let warnings = vec!["a file warning".to_string()];
+        let whole = encode(&articles, &warnings);
+        let summary = encode_summary(&articles, &warnings);
+        assert!(
+            summary.len() * 4 < whole.len(),
+            "{} vs {}",
+            summary.len(),
+            whole.len()
+        );
+        let row = decode(&summary).expect("reads back");
+        assert!(!row.whole);
+        assert!(decode(&whole).expect("reads back").whole);
+        assert_eq!(row.warnings, warnings);
+        assert_eq!(article_count(&summary), articles.len() as u64);
+        // The same articles with their text emptied: nothing else is lost or shifted.
+        let without_text: Vec<Article> = articles
+            .iter()
+            .cloned()
+            .map(|mut a| {
+                a.blocks.clear();
+                a.dropped.clear();
+                a
+            })
+            .collect();
+        assert_eq!(row.articles, without_text);
+        for cut in [4, summary.len() / 2, summary.len() - 1] {
+            assert_eq!(decode(&summary[..cut]), None, "cut at {cut}");
+        }
     }
 
     #[test]
