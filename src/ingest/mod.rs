@@ -1087,6 +1087,13 @@ mod store_tests {
         dir
     }
 
+    /// A store of its own in a folder that lives as long as the returned guard.
+    fn temp_store() -> (tempfile::TempDir, crate::store::Store) {
+        let dir = tempfile::tempdir().expect("store dir");
+        let store = crate::store::Store::open(&dir.path().join("s.sqlite3")).expect("store");
+        (dir, store)
+    }
+
     #[test]
     fn without_stories_nothing_is_clustered() {
         let dir = summit_folder();
@@ -1110,9 +1117,7 @@ mod store_tests {
     #[test]
     fn a_cached_load_equals_a_fresh_one() {
         let dir = summit_folder();
-        let store_dir = tempfile::tempdir().expect("store dir");
-        let mut store =
-            crate::store::Store::open(&store_dir.path().join("s.sqlite3")).expect("store");
+        let (_store_dir, mut store) = temp_store();
         let paths = [dir.path().to_path_buf()];
         let fresh = Ingestor::default().load_paths(&paths);
         let first = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
@@ -1132,9 +1137,7 @@ mod store_tests {
     #[test]
     fn a_list_reads_summaries_and_never_stores_them_as_the_whole_parse() {
         let dir = summit_folder();
-        let store_dir = tempfile::tempdir().expect("store dir");
-        let mut store =
-            crate::store::Store::open(&store_dir.path().join("s.sqlite3")).expect("store");
+        let (_store_dir, mut store) = temp_store();
         let paths = [dir.path().to_path_buf()];
         // Files this fresh have no trusted time (the content decides): age them.
         let age = |file: &Path, secs: u64| {
