@@ -116,6 +116,8 @@ impl ReadingState {
             .iter()
             .filter_map(|a| Some((hash_part(&a.id)?, a.id.as_str())))
             .collect();
+        // Old load-order ids are worked out only when a key needs them.
+        let mut legacy_ids = None;
         let (mut renamed, mut migrated) = (0, 0);
         let keys: Vec<String> = self.articles.keys().cloned().collect();
         for key in keys {
@@ -124,7 +126,10 @@ impl ReadingState {
             }
             let target = match hash_part(&key) {
                 Some(hash) => by_hash.get(hash).map(|id| (id.to_string(), false)),
-                None => corpus.legacy_ids.get(&key).map(|id| (id.clone(), true)),
+                None => legacy_ids
+                    .get_or_insert_with(|| corpus.legacy_ids())
+                    .get(&key)
+                    .map(|id| (id.clone(), true)),
             };
             // Never overwrite state the article already has under its own id.
             if let Some((id, legacy)) = target.filter(|(id, _)| !self.articles.contains_key(id)) {

@@ -176,7 +176,7 @@ mod tests {
             stories: vec![story.clone()],
             warnings: vec![],
             duplicates: vec![],
-            legacy_ids: Default::default(),
+            whole_load: false,
             ruled_perspectives: Default::default(),
         };
         (corpus, story)

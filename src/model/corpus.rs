@@ -41,8 +41,9 @@ pub struct Corpus {
     pub warnings: Vec<LoadWarning>,
     /// Near-duplicate groups; copies are left out of the stories and shown as "also in".
     pub duplicates: Vec<DuplicateGroup>,
-    /// Ids given before stable ids (stem, `-2` in load order) → today's, for state migration.
-    pub legacy_ids: std::collections::HashMap<String, String>,
+    /// True when `articles` are a whole load in path order, as the ids before stable ids
+    /// were given: only then can `legacy_ids` say which article an old id meant.
+    pub whole_load: bool,
     /// For each article the reader placed (`parallax place`, `P`): the perspective the rules
     /// or inference gave it, where it goes back to when the choice is cleared.
     pub ruled_perspectives: std::collections::HashMap<String, String>,
@@ -128,9 +129,34 @@ impl Corpus {
             stories,
             warnings,
             duplicates: Vec::new(),
-            legacy_ids: Default::default(),
+            whole_load: false,
             ruled_perspectives: Default::default(),
         }
+    }
+
+    /// Ids given before stable ids (the file stem, then `-2`, `-3` in load order) → today's,
+    /// for a one-time migration of the reading state. Built on demand: a launch that has
+    /// nothing to migrate (nearly all of them) spends nothing on it.
+    pub fn legacy_ids(&self) -> std::collections::HashMap<String, String> {
+        let mut map = std::collections::HashMap::new();
+        if !self.whole_load {
+            return map;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for article in &self.articles {
+            let Some((prefix, _)) = article.id.rsplit_once('-') else {
+                continue;
+            };
+            let mut legacy = prefix.to_string();
+            let mut n = 2;
+            while seen.contains(&legacy) {
+                legacy = format!("{prefix}-{n}");
+                n += 1;
+            }
+            seen.insert(legacy.clone());
+            map.insert(legacy, article.id.clone());
+        }
+        map
     }
 
     /// Record near-duplicates: each copy leaves its story, so a story shows it once.
