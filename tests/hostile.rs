@@ -461,3 +461,31 @@ fn no_escape_survives_any_command_or_format() {
         "the commands printed little: the corpus did not load"
     );
 }
+
+#[test]
+fn links_and_special_files_in_a_folder_neither_loop_nor_stop_the_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::write(root.join("good.txt"), GOOD).expect("write");
+    std::fs::create_dir(root.join("inner")).expect("mkdir");
+    let other = GOOD
+        .replace("Tokyo", "Seoul")
+        .replace("Good Headline", "Second Headline");
+    std::fs::write(root.join("inner/second.txt"), other).expect("write");
+    // A link to its own parent folder would walk forever if folder links were followed.
+    std::os::unix::fs::symlink(root, root.join("inner/loop")).expect("link");
+    // A link to a file is read like the file (as a second copy of it).
+    std::os::unix::fs::symlink(root.join("good.txt"), root.join("alias.txt")).expect("link");
+    std::os::unix::fs::symlink(root.join("missing.txt"), root.join("dangling.txt")).expect("link");
+    let fifo = root.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let text = check_dir(root, "dangling.txt", "cannot open");
+    assert!(text.contains("3 article(s) loaded"), "{text}");
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            text.lines()
+                .any(|l| l.contains("pipe.txt") && l.contains("not a regular file or folder")),
+            "{text}"
+        );
+    }
+}
