@@ -504,7 +504,7 @@ fn load_corpus(
     } else {
         // The store makes a launch cost what changed; without one, everything is parsed.
         match store {
-            Ok(store) => ingestor.load_paths_cached(paths, Some(&mut store.lock())),
+            Ok(store) => ingestor.load_paths_cached(paths, Some(store)),
             Err(e) => {
                 let mut corpus = ingestor.load_paths(paths);
                 corpus.warnings.push(crate::model::LoadWarning {

@@ -136,7 +136,7 @@ impl Ingestor<'_> {
     pub fn load_paths_cached(
         &self,
         paths: &[PathBuf],
-        mut cache: Option<&mut crate::store::Store>,
+        cache: Option<&crate::store::Shared>,
     ) -> Corpus {
         let mut warnings = Vec::new();
         let mut files = Vec::new();
@@ -180,10 +180,10 @@ impl Ingestor<'_> {
         let keys = cache::Keys::new(paths);
         // The stored rows are read on a thread of their own while every file is stat'ed:
         // one is SQLite's work, the other system calls, and a warm launch is mostly both.
-        let store_path = cache.as_deref().map(|store| display_path(store.path()));
+        let store_path = cache.map(|store| display_path(store.lock().path()));
         let (rows, stats) = std::thread::scope(|scope| {
-            let reading = cache.as_deref_mut().map(|store| {
-                scope.spawn(move || store.cached_files(part).map_err(|e| e.to_string()))
+            let reading = cache.map(|store| {
+                scope.spawn(move || store.lock().cached_files(part).map_err(|e| e.to_string()))
             });
             let stats: Vec<Option<cache::Stat>> = match reading {
                 Some(_) => crate::analysis::parallel::map_in_order(&files, |file| {
@@ -363,7 +363,7 @@ impl Ingestor<'_> {
             warnings.extend(parsed.result.warnings);
         }
         let mut stories_cache = None;
-        if let Some(store) = cache.as_deref_mut() {
+        if let Some(shared) = cache {
             // Rows left over are files not seen this time: drop those inside the opened
             // folders (vanished); keep the rest (another folder's, opened another day).
             let roots = keys.roots();
@@ -380,9 +380,10 @@ impl Ingestor<'_> {
                     })
                 })
                 .collect();
-            if let Err(e) = store.update_files(&put, &vanished) {
+            let written = shared.lock().update_files(&put, &vanished);
+            if let Err(e) = written {
                 warnings.push(LoadWarning {
-                    file: display_path(store.path()),
+                    file: store_path.clone().unwrap_or_default(),
                     message: format!("{e}; parses not cached"),
                 });
             }
@@ -395,7 +396,7 @@ impl Ingestor<'_> {
             }
             let assignment_key = format!("assignment-{}", folders.finish());
             stories_cache = story_key.finish().map(|key| StoriesCache {
-                store,
+                store: shared,
                 key,
                 assignment_key,
             });
@@ -546,7 +547,7 @@ fn finish(
     warnings: Vec<LoadWarning>,
     manifests: Vec<Manifest>,
     user: Option<(&HashMap<String, String>, &Classifier)>,
-    mut stories_cache: Option<StoriesCache<'_>>,
+    stories_cache: Option<StoriesCache<'_>>,
     stories: bool,
     texts: bool,
 ) -> Option<Corpus> {
@@ -590,22 +591,22 @@ fn finish(
     let inference_key = stories_cache
         .as_ref()
         .map(|cache| inferred::key(&cache.key, user.map(|(choices, _)| choices)));
-    let inference_cache = stories_cache
-        .as_mut()
-        .zip(inference_key.as_deref())
-        .map(|(cache, key)| (&mut *cache.store, key));
+    let mut inference_store = stories_cache.as_ref().map(|cache| cache.store.lock());
+    let inference_cache = inference_store.as_deref_mut().zip(inference_key.as_deref());
     // Articles without their text take stored placements or none: `None` asks for the text.
     match (texts, inference_cache) {
         (true, cache) => inferred::infer_cached(&mut articles, cache),
         (false, Some((store, key))) if inferred::apply_stored(&mut articles, store, key) => {}
         (false, _) => return None,
     }
+    drop(inference_store);
     // Unchanged articles under unchanged rules: the stories stored last time, taken as they
     // are (grouping each article alone first, only to drop that, cost 100,000 articles
     // a quarter of a second).
     let stored = match (&stories_cache, stories) {
         (Some(cache), true) => cache
             .store
+            .lock()
             .cached_stories(&cache.key)
             .ok()
             .flatten()
@@ -645,6 +646,7 @@ fn finish(
     // them and automatic stories keep their ids (`analysis::assign`).
     let previous: Option<crate::analysis::assign::Assignment> = cache
         .store
+        .lock()
         .cached_stories(&cache.assignment_key)
         .ok()
         .flatten()
@@ -661,10 +663,10 @@ fn finish(
     };
     // A failed write only costs the next launch a clustering (and new ids for new stories).
     if let Ok(json) = serde_json::to_string(&assignment) {
-        let _ = cache.store.put_stories(&cache.assignment_key, &json);
+        let _ = cache.store.lock().put_stories(&cache.assignment_key, &json);
     }
     if let Ok(json) = serde_json::to_string(&stored) {
-        let _ = cache.store.put_stories(&cache.key, &json);
+        let _ = cache.store.lock().put_stories(&cache.key, &json);
     }
     Some(corpus)
 }
@@ -685,8 +687,10 @@ fn group_and_find_copies<T>(
 
 /// Where `finish` reads and keeps stories: the exact result for this set of files, and the
 /// assignment remembered for the folders opened (carried on when files come and go).
+/// The store is locked for each use only: the reader saves its reading state through the
+/// same store while the corpus loads, and must not wait for the whole load to do it.
 struct StoriesCache<'a> {
-    store: &'a mut crate::store::Store,
+    store: &'a crate::store::Shared,
     key: String,
     assignment_key: String,
 }
@@ -1102,10 +1106,10 @@ mod store_tests {
     }
 
     /// A store of its own in a folder that lives as long as the returned guard.
-    fn temp_store() -> (tempfile::TempDir, crate::store::Store) {
+    fn temp_store() -> (tempfile::TempDir, crate::store::Shared) {
         let dir = tempfile::tempdir().expect("store dir");
         let store = crate::store::Store::open(&dir.path().join("s.sqlite3")).expect("store");
-        (dir, store)
+        (dir, crate::store::Shared::new(store))
     }
 
     #[test]
@@ -1121,21 +1125,50 @@ mod store_tests {
         }
         .load_paths(&paths);
         assert_eq!(without.articles, with.articles);
+        // `list` and `check` name no story: none is built, not even one per article.
+        assert!(without.stories.is_empty(), "{:?}", without.stories);
+        assert!(without.duplicates.is_empty());
+    }
+
+    #[test]
+    fn the_store_is_free_for_others_while_files_are_parsed() {
+        // The reader saves its reading state through the store the worker loads with: a
+        // load that held it from start to end froze the reader (and `q`) until it was done.
+        let dir = summit_folder();
+        let (_store_dir, store) = temp_store();
+        let paths = [dir.path().to_path_buf()];
+        let got_it = std::sync::Mutex::new(Vec::new());
+        let progress = |_done: usize, _total: usize| {
+            let (sent, received) = std::sync::mpsc::channel();
+            let other = store.clone();
+            std::thread::spawn(move || {
+                let _ = sent.send(other.lock().info().is_ok());
+            });
+            // Generous: the lock is free at once, or only when the whole load has ended.
+            let free = received.recv_timeout(std::time::Duration::from_secs(5));
+            got_it.lock().expect("results").push(free == Ok(true));
+        };
+        let loaded = Ingestor {
+            progress: Some(&progress),
+            ..Ingestor::default()
+        }
+        .load_paths_cached(&paths, Some(&store));
+        assert_eq!(loaded.articles.len(), 2);
+        let got_it = got_it.into_inner().expect("results");
         assert!(
-            without.stories.iter().all(|s| s.articles.len() == 1),
-            "{:?}",
-            without.stories
+            !got_it.is_empty() && got_it.iter().all(|&free| free),
+            "{got_it:?}"
         );
     }
 
     #[test]
     fn a_cached_load_equals_a_fresh_one() {
         let dir = summit_folder();
-        let (_store_dir, mut store) = temp_store();
+        let (_store_dir, store) = temp_store();
         let paths = [dir.path().to_path_buf()];
         let fresh = Ingestor::default().load_paths(&paths);
-        let first = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
-        let second = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        let first = Ingestor::default().load_paths_cached(&paths, Some(&store));
+        let second = Ingestor::default().load_paths_cached(&paths, Some(&store));
         for corpus in [&first, &second] {
             assert_eq!(corpus.articles, fresh.articles);
             assert_eq!(corpus.stories, fresh.stories);
@@ -1145,13 +1178,13 @@ mod store_tests {
             let dropped: Vec<usize> = corpus.articles.iter().map(|a| a.dropped.len()).collect();
             assert!(dropped.iter().sum::<usize>() > 0, "{dropped:?}");
         }
-        assert_eq!(store.info().expect("info").files, 2);
+        assert_eq!(store.lock().info().expect("info").files, 2);
     }
 
     #[test]
     fn a_list_reads_summaries_and_never_stores_them_as_the_whole_parse() {
         let dir = summit_folder();
-        let (_store_dir, mut store) = temp_store();
+        let (_store_dir, store) = temp_store();
         let paths = [dir.path().to_path_buf()];
         // Files this fresh have no trusted time (the content decides): age them.
         let age = |file: &Path, secs: u64| {
@@ -1185,9 +1218,9 @@ mod store_tests {
             articles
         };
         // Empty store: parsed whole. Then: from the summaries, the same but for the text.
-        let first = listing.load_paths_cached(&paths, Some(&mut store));
+        let first = listing.load_paths_cached(&paths, Some(&store));
         assert_eq!(first.articles, fresh.articles);
-        let second = listing.load_paths_cached(&paths, Some(&mut store));
+        let second = listing.load_paths_cached(&paths, Some(&store));
         assert!(second.articles.iter().all(|a| a.blocks.is_empty()));
         assert_eq!(second.articles, without_text(&fresh));
         assert_eq!(second.warnings, fresh.warnings);
@@ -1195,8 +1228,8 @@ mod store_tests {
         for file in &files {
             age(file, 1800);
         }
-        listing.load_paths_cached(&paths, Some(&mut store));
-        let whole = Ingestor::default().load_paths_cached(&paths, Some(&mut store));
+        listing.load_paths_cached(&paths, Some(&store));
+        let whole = Ingestor::default().load_paths_cached(&paths, Some(&store));
         assert_eq!(
             whole.articles,
             Ingestor::default().load_paths(&paths).articles
@@ -1209,7 +1242,7 @@ mod store_tests {
             choices: Some(&choices),
             ..listing
         };
-        let relisted = placed.load_paths_cached(&paths, Some(&mut store));
+        let relisted = placed.load_paths_cached(&paths, Some(&store));
         assert_eq!(relisted.articles, placed.load_paths(&paths).articles);
         assert_eq!(relisted.articles[0].perspective, "wire");
         assert!(relisted.articles.iter().any(|a| !a.blocks.is_empty()));
