@@ -91,6 +91,21 @@ fn story_picker() {
 }
 
 #[test]
+fn story_picker_matching_nothing_still_shows_what_was_typed() {
+    let mut actions = vec![Action::Stories];
+    actions.extend("zzq".chars().map(Action::Input));
+    for (width, height) in [(120, 40), (80, 24)] {
+        let screen = text(&render(&seeds(), width, height, &actions));
+        assert!(screen.contains("Stories 0/"), "{screen}");
+        assert!(
+            screen.contains("zzq"),
+            "the filter typed is on screen:\n{screen}"
+        );
+        assert!(screen.contains("no story matches"), "{screen}");
+    }
+}
+
+#[test]
 fn warnings_overlay() {
     snapshot(
         "warnings_120x40",

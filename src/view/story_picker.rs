@@ -82,7 +82,9 @@ impl Widget for StoryPicker<'_> {
             corpus.stories.len()
         ))
         .bold();
-        let height = list.rows.len().min(usize::from(u16::MAX) - 4) as u16 + 4;
+        // At least one row: with nothing matching, the filter, the header and "no story
+        // matches" stay on screen (the box had shrunk to its borders and hid what was typed).
+        let height = list.rows.len().clamp(1, usize::from(u16::MAX) - 4) as u16 + 4;
         let inner = popup(area, 110, height, title, buf);
         if inner.height < 3 {
             return;
