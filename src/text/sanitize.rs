@@ -35,6 +35,15 @@ pub fn clean_text(input: &str) -> String {
 
 /// Like `clean_text`, for a single line: newlines become spaces and runs of spaces collapse.
 pub fn clean_line(input: &str) -> String {
+    // Printable ASCII with single spaces between words is clean already, and is most of
+    // what comes here (every file's path on every launch, ids, dates).
+    let plain = input.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !input.starts_with(' ')
+        && !input.ends_with(' ')
+        && !input.contains("  ");
+    if plain {
+        return input.to_string();
+    }
     collapse_spaces(&clean_text(input).replace('\n', " "))
 }
 
@@ -227,6 +236,28 @@ pub fn clean_buffer(buffer: &mut ratatui::buffer::Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_line_comes_back_as_the_full_cleaning_would_give_it() {
+        let slow = |s: &str| collapse_spaces(&clean_text(s).replace('\n', " "));
+        for line in [
+            "/tmp/seeds/001_yonhap.txt",
+            "Seoul and Tokyo agree",
+            "a  b",
+            " leading",
+            "trailing ",
+            "tab\there",
+            "new\nline",
+            "esc\u{1b}[31mred",
+            "del\u{7f}",
+            "",
+            "~!@#$%^&*()_+{}|:<>?",
+        ] {
+            assert_eq!(clean_line(line), slow(line), "{line:?}");
+        }
+        assert_eq!(clean_line("esc\u{1b}[31mred"), "escred");
+        assert_eq!(clean_line("a  b "), "a b");
+    }
 
     #[test]
     fn strips_csi_osc_and_controls() {
