@@ -217,7 +217,11 @@ fn event_loop(
                 }
             }
         }
-        if let (Some(w), Some(reload)) = (watcher.as_mut(), options.reload.as_ref()) {
+        // Not while the worker still loads: a reload then read everything a second time on
+        // this thread, and the worker's older corpus replaced it when it came. The changes
+        // wait in the watcher and are taken once the load is done.
+        if let (Some(w), Some(reload), None) = (watcher.as_mut(), options.reload.as_ref(), &loading)
+        {
             if w.changed() {
                 let fresh = reload();
                 state = state.reloaded(&corpus, &fresh);
