@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Reader launch benchmark: how long until the first frame, and until the story read last is on
-# screen, on a generated corpus of FILES varied articles (default 10,000), in tmux at 160x48.
+# Reader launch benchmark: how long until the first frame, until the story read last is on
+# screen and until the whole corpus has come, on a generated corpus of FILES varied articles
+# (default 10,000), in tmux at 160x48.
 #   tools/bench_reader.sh [FILES] [RUNS]
 # Launch 1 has an empty store (everything parsed and grouped); it is closed on an opened
 # story, so launches 2..RUNS show the saved story first. Needs tmux and a release build.
@@ -34,10 +35,15 @@ for run in $(seq "$runs"); do
     grep -qE '[0-9]+/[0-9]+ [┓┐]' <<<"$s" && shown=$(echo "$t - $start" | bc)
     sleep 0.01
   done
-  # Let the whole corpus come, then quit (which saves the story in front).
-  while screen | grep -qE 'reading [0-9,]+ of|grouping stories'; do sleep 0.05; done
+  # Let the whole corpus come (no loading words left on screen), then quit (which saves the
+  # story in front).
+  while screen | grep -qE 'Loading:|looking for files|reading [0-9,]+ of|grouping stories'; do
+    sleep 0.02
+  done
+  whole=$(echo "$(now) - $start" | bc)
   tmux send-keys -t parallax-bench q
   sleep 0.5
   tmux kill-session -t parallax-bench 2>/dev/null || true
-  printf "launch %d: first frame %.3f s, story on screen %.3f s\n" "$run" "$first" "$shown"
+  printf "launch %d: first frame %.3f s, story on screen %.3f s, whole corpus %.3f s\n" \
+    "$run" "$first" "$shown" "$whole"
 done
