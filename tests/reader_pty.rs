@@ -329,3 +329,61 @@ fn the_story_read_last_is_kept_and_opens_first_next_time() {
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());
 }
+
+#[test]
+fn a_file_added_to_an_open_folder_appears_without_a_restart() {
+    let home = tempfile::tempdir().expect("home");
+    let folder = tempfile::tempdir().expect("folder");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, folder.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the whole corpus loaded", |s| {
+        let text = s.contents();
+        let loading = [
+            "Loading:",
+            "looking for files",
+            " of 5 files",
+            "files read;",
+        ];
+        text.contains("Korean") && !loading.iter().any(|word| text.contains(word))
+    });
+    // The watch is set up on a thread of its own once the corpus is on screen; a file
+    // written before it is watching is seen by the next change, so keep writing new ones.
+    let start = Instant::now();
+    let mut written = 0;
+    loop {
+        screen.pump();
+        if screen.parser.screen().contents().contains("reloaded: ") {
+            break;
+        }
+        if start.elapsed() > DEADLINE {
+            panic!("no reload; screen:\n{}", screen.parser.screen().contents());
+        }
+        if written < 5 && start.elapsed() > Duration::from_secs(written * 2) {
+            let name = format!("late-{written}.txt");
+            let text = format!(
+                "Quokka Summit Opens, Day {written}\nOct. 30, 2025\nThe quokka summit opened \
+                 in Seoul on Thursday, officials said.\n"
+            );
+            std::fs::write(folder.path().join(name), text).expect("write");
+            written += 1;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let contents = screen.parser.screen().contents();
+    let count = contents
+        .split("reloaded: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse::<u64>().ok());
+    // The five seeds and the files written so far (at least the one that set it off).
+    assert!(
+        count.is_some_and(|n| n > 5 && n <= 5 + written),
+        "{count:?} after {written} file(s):\n{contents}"
+    );
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+}
