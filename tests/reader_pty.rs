@@ -133,6 +133,17 @@ fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> portable
     }
 }
 
+/// A folder of its own holding a copy of the bundled seeds (tests that change files).
+fn seeds_copy() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("folder");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, folder.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    folder
+}
+
 fn restored(s: &vt100::Screen) -> bool {
     !s.alternate_screen() && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
 }
@@ -270,12 +281,7 @@ fn top_title(s: &vt100::Screen) -> String {
 #[test]
 fn the_story_read_last_is_kept_and_opens_first_next_time() {
     let home = tempfile::tempdir().expect("home");
-    let folder = tempfile::tempdir().expect("folder");
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(&seeds).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, folder.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    let folder = seeds_copy();
     let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
     screen.wait_for("the reader", |s| s.contents().contains("Korean"));
     // Another story than the one that opens by itself: the picker's second line.
@@ -333,12 +339,7 @@ fn the_story_read_last_is_kept_and_opens_first_next_time() {
 #[test]
 fn a_file_added_to_an_open_folder_appears_without_a_restart() {
     let home = tempfile::tempdir().expect("home");
-    let folder = tempfile::tempdir().expect("folder");
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(&seeds).expect("seeds") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, folder.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    let folder = seeds_copy();
     let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
     screen.wait_for("the whole corpus loaded", |s| {
         let text = s.contents();

@@ -206,11 +206,12 @@ impl StoryKey {
         }
     }
 
-    pub fn file(&mut self, display: &str, rules: &str, content_hash: Option<&str>) {
+    pub fn file(&mut self, path: &Path, rules: &str, content_hash: Option<&str>) {
         match content_hash {
             Some(hash) => {
+                // The path as the walk found it: the key needs no cleaned copy for display.
                 self.hasher
-                    .field(display.as_bytes())
+                    .field(path.as_os_str().as_encoded_bytes())
                     .field(rules.as_bytes())
                     .field(hash.as_bytes());
             }

@@ -355,7 +355,7 @@ impl Ingestor<'_> {
         for ((file, lookup), parsed) in files.iter().zip(&lookups).zip(results) {
             texts &= parsed.whole;
             let rules = lookup.as_ref().map_or("", |(stat, _)| stat.rules.as_str());
-            story_key.file(&display_path(file), rules, parsed.content_hash.as_deref());
+            story_key.file(file, rules, parsed.content_hash.as_deref());
             if let (Some((stat, _)), Some(row)) = (lookup, parsed.fresh) {
                 put.push((stat.key.clone(), row));
             }
@@ -574,14 +574,6 @@ fn finish(
             seen.insert(article.id.clone());
         }
     }
-    let story_titles: BTreeMap<String, String> = manifests
-        .iter()
-        .flat_map(|m| {
-            m.stories
-                .iter()
-                .map(|(id, s)| (id.clone(), clean_line(&s.title)))
-        })
-        .collect();
     // The reader's placements first: they are final, and they train the inference too.
     let ruled_perspectives = user.map_or_else(HashMap::new, |(choices, classifier)| {
         classify::apply_user_choices(&mut articles, classifier, |id| choices.get(id).cloned())
@@ -631,6 +623,14 @@ fn finish(
     }
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
+    let story_titles: BTreeMap<String, String> = manifests
+        .iter()
+        .flat_map(|m| {
+            m.stories
+                .iter()
+                .map(|(id, s)| (id.clone(), clean_line(&s.title)))
+        })
+        .collect();
     let mut corpus = Corpus::new(articles, warnings, &story_titles);
     corpus.whole_load = true;
     corpus.ruled_perspectives = ruled_perspectives;
