@@ -192,7 +192,16 @@ fn event_loop(
             let mut next = Some(event::read()?);
             while let Some(event) = next.take() {
                 if let Some(action) = action_for(&state.keymap, state.text_input(), &event) {
+                    // Searching every article needs every text (seconds at 100,000: say so).
+                    if matches!(action, Action::SearchAll) && !corpus.texts_away.none() {
+                        state.message = Some("reading every article's text to search it…".into());
+                        draw(terminal, &state, &corpus, options.color)?;
+                        state = bring_texts(state, &mut corpus, &options.store, Texts::All);
+                        state.message = None;
+                    }
                     changed |= update(&mut state, &corpus, action);
+                    // Before the next key of a burst scrolls a story laid out without text.
+                    state = bring_texts(state, &mut corpus, &options.store, Texts::OpenStory);
                 }
                 if state.running && event::poll(Duration::ZERO)? {
                     next = Some(event::read()?);
@@ -285,6 +294,8 @@ fn event_loop(
                 state.message = Some(summary);
             }
         }
+        // A corpus that came or came again shows its open story with the text.
+        state = bring_texts(state, &mut corpus, &options.store, Texts::OpenStory);
         for effect in std::mem::take(&mut state.effects) {
             match effect {
                 Effect::Fetch => {
@@ -373,6 +384,45 @@ fn event_loop(
         let _ = store.lock().set_front_story(&json);
     }
     Ok(())
+}
+
+/// Which articles' text `bring_texts` reads.
+enum Texts {
+    OpenStory,
+    All,
+}
+
+/// The reader loads the articles without their text (`ingest::texts`): read in what is
+/// wanted that is still in the store, and lay the open story out again with it.
+fn bring_texts(
+    state: AppState,
+    corpus: &mut Corpus,
+    store: &Result<crate::store::Shared, String>,
+    wanted: Texts,
+) -> AppState {
+    if corpus.texts_away.away.is_empty() {
+        return state;
+    }
+    let articles: Vec<usize> = match wanted {
+        Texts::All => (0..corpus.articles.len()).collect(),
+        Texts::OpenStory => match corpus.stories.get(state.story) {
+            Some(story) => corpus.story_members(story),
+            None => return state,
+        },
+    };
+    if !articles.iter().any(|&a| corpus.texts_away.is_away(a)) {
+        return state;
+    }
+    // Texts are away only when they were loaded through the store.
+    let Ok(store) = store else {
+        return state;
+    };
+    let brought = crate::ingest::texts::bring(corpus, &articles, store);
+    let mut state = state.texts_arrived(corpus);
+    if let Err(e) = brought {
+        state.message = Some(crate::text::sanitize::clean_line(&e));
+    }
+    state
 }
 
 /// Move reading state saved under ids of earlier versions onto `corpus`'s ids, saving the

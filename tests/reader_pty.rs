@@ -388,3 +388,67 @@ fn a_file_added_to_an_open_folder_appears_without_a_restart() {
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());
 }
+
+/// Lines of the panes' text (below the headers) with some words in them.
+fn text_lines(s: &vt100::Screen) -> Vec<String> {
+    s.contents()
+        .lines()
+        .skip(8)
+        .take(usize::from(ROWS) - 10)
+        .filter(|line| line.chars().filter(|c| c.is_alphabetic()).count() >= 20)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_story_opened_on_a_warm_launch_shows_its_text() {
+    // A warm launch reads the articles without their text and each story's text when it
+    // is opened: the story must read exactly as it did when everything was parsed.
+    let home = tempfile::tempdir().expect("home");
+    let folder = seeds_copy();
+    // Files changed just now have no trusted time and are read again at every launch.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in std::fs::read_dir(folder.path()).expect("folder") {
+        std::fs::File::options()
+            .write(true)
+            .open(entry.expect("entry").path())
+            .and_then(|f| f.set_modified(hour_ago))
+            .expect("age the file");
+    }
+    let loaded = |s: &vt100::Screen| {
+        let text = s.contents();
+        text.contains("Korean")
+            && !["Loading:", "looking for", " of 5 files", "files read;"]
+                .iter()
+                .any(|word| text.contains(word))
+    };
+    // Launch 1 (empty store): the story that opens by itself, then another one in front.
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the whole corpus", loaded);
+    let first = top_title(screen.parser.screen());
+    let first_text = text_lines(screen.parser.screen());
+    assert!(first_text.len() >= 5, "{first_text:?}");
+    press(&mut writer, b"s");
+    screen.wait_for("the story picker", |s| s.contents().contains("Stories"));
+    press(&mut writer, b"\x1b[B\r");
+    screen.wait_for("the other story", |s| {
+        !s.contents().contains("Stories") && top_title(s) != first
+    });
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+    // Launch 2 (warm): it opens on the other story; go back to the first one.
+    let (mut child, mut screen, mut writer) = start_on(home.path(), &[], &[folder.path()]);
+    screen.wait_for("the whole corpus, warm", loaded);
+    assert_ne!(top_title(screen.parser.screen()), first);
+    press(&mut writer, b"s");
+    screen.wait_for("the story picker", |s| s.contents().contains("Stories"));
+    press(&mut writer, b"\x1b[A\r");
+    screen.wait_for("the first story, warm", |s| {
+        !s.contents().contains("Stories") && top_title(s) == first
+    });
+    screen.wait_for("its text, as on the first launch", |s| {
+        text_lines(s) == first_text
+    });
+    press(&mut writer, b"q");
+    assert!(wait_exit(&mut child).success());
+}

@@ -178,6 +178,7 @@ mod tests {
             duplicates: vec![],
             whole_load: false,
             ruled_perspectives: Default::default(),
+            texts_away: Default::default(),
         };
         (corpus, story)
     }

@@ -81,6 +81,42 @@ impl AppState {
         self.loaded(shown, fresh, front.as_deref().or(last_article))
     }
 
+    /// The text of the open story has come (`ingest::texts`; the reader loads articles
+    /// without it): lay the story out again, on the same articles, from the positions saved
+    /// for them. Nothing is saved from the layout made without the text.
+    pub fn texts_arrived(mut self, corpus: &Corpus) -> AppState {
+        let shown: Vec<(String, usize)> = self
+            .columns
+            .iter()
+            .map(|c| (c.perspective.clone(), c.article()))
+            .collect();
+        let focused = self.columns.get(self.focus).map(|c| c.perspective.clone());
+        let zoom = self.zoom;
+        self.cache = crate::text::wrap::WrapCache::default();
+        self.topics = super::filter::TopicCache::default();
+        self.hits = super::search::HitCache::default();
+        self.search_all = self.search_all.for_new_corpus();
+        if matches!(self.overlay(), Some(super::Overlay::SearchAll { .. })) {
+            self.search_all.refresh(corpus);
+        }
+        let story = self.story;
+        self.open_story_focused(corpus, story, focused.as_deref());
+        for column in &mut self.columns {
+            let article = shown.iter().find(|(p, _)| *p == column.perspective);
+            if let Some(current) =
+                article.and_then(|(_, a)| column.articles.iter().position(|x| x == a))
+            {
+                column.current = current;
+            }
+        }
+        self.zoom = zoom;
+        if !self.columns.is_empty() {
+            let layout = self.layout();
+            self.sync_from(corpus, &layout, self.focus);
+        }
+        self
+    }
+
     /// Open the story holding `article` (a copy is read in its original's story) with that
     /// article in front. Nothing changes when no story holds it.
     fn open_on_article(&mut self, corpus: &Corpus, article: usize) {
@@ -262,5 +298,38 @@ mod tests {
         assert_eq!(state.loading, None);
         assert_eq!(corpus.stories[state.story].id, story_id);
         assert_eq!(state.front_article(&corpus), Some(moved_to.as_str()));
+    }
+    #[test]
+    fn a_story_laid_out_before_its_text_came_reads_as_if_it_had_been_there() {
+        // The reader opens a story, then reads its text from the store (`ingest::texts`).
+        let corpus = crate::ingest::load_seeds();
+        let k = (0..corpus.stories.len())
+            .max_by_key(|&k| corpus.stories[k].articles.len())
+            .expect("a story");
+        let story = &corpus.stories[k];
+        let last = corpus.articles[*story.articles.last().expect("an article")]
+            .id
+            .clone();
+        let mut textless = corpus.clone();
+        for article in &mut textless.articles {
+            article.blocks.clear();
+        }
+        let open = |on: &Corpus| {
+            let mut state = AppState::new(&empty(), Keymap::embedded().clone(), 160, 48);
+            state.loading = Some(Loading::default());
+            state.loaded(&empty(), on, Some(&last))
+        };
+        let with_text = open(&corpus);
+        let before = open(&textless);
+        assert_ne!(
+            before, with_text,
+            "laid out without text, it is not the same"
+        );
+        // The aligned seeds open aligned: without text there was nothing to align.
+        assert_eq!(with_text.sync, crate::app::sync::SyncMode::Aligned);
+        assert_ne!(before.sync, with_text.sync);
+        let after = before.texts_arrived(&corpus);
+        assert_eq!(after, with_text);
+        assert_eq!(after.front_article(&corpus), Some(last.as_str()));
     }
 }

@@ -274,7 +274,13 @@ impl Session {
         let classifier = self.classifier;
         let store = self.store();
         Box::new(move |progress, front| {
-            load_corpus(classifier, &paths, true, &store, Some((progress, front)))
+            load_corpus(
+                classifier,
+                &paths,
+                Wanted::Reader,
+                &store,
+                Some((progress, front)),
+            )
         })
     }
 
@@ -318,7 +324,7 @@ impl Session {
                     } else {
                         reload_paths.clone()
                     };
-                    load_with_stories(classifier, &now, true, &reload_store)
+                    load_corpus(classifier, &now, Wanted::Reader, &reload_store, None)
                 }) as Box<dyn Fn() -> Corpus>
             }),
             watch: paths,
@@ -449,7 +455,23 @@ pub fn load_with_stories(
     stories: bool,
     store: &Result<crate::store::Shared, String>,
 ) -> Corpus {
-    load_corpus(classifier, paths, stories, store, None)
+    let wanted = match stories {
+        true => Wanted::Stories,
+        false => Wanted::Articles,
+    };
+    load_corpus(classifier, paths, wanted, store, None)
+}
+
+/// How much of the corpus a command needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// The articles without their text and no stories: `list`, `check`.
+    Articles,
+    /// The articles with their text, and the stories.
+    Stories,
+    /// The stories, and the text only where it must be read to make them: the reader reads
+    /// each story's text when it opens it (`ingest::texts`).
+    Reader,
 }
 
 /// Where the reader's loader hands over the story read last (`None`: none to show).
@@ -472,7 +494,7 @@ fn front_story(
 fn load_corpus(
     classifier: &'static Classifier,
     paths: &[PathBuf],
-    stories: bool,
+    wanted: Wanted,
     store: &Result<crate::store::Shared, String>,
     reader: Option<(crate::ingest::Progress, FrontHandoff)>,
 ) -> Corpus {
@@ -492,9 +514,8 @@ fn load_corpus(
     }
     let ingestor = Ingestor {
         classifier,
-        stories,
-        // Without stories it is `list` or `check`: they show no article's text.
-        texts: stories,
+        stories: wanted != Wanted::Articles,
+        texts: wanted == Wanted::Stories,
         choices: Some(&choices),
         progress,
         ..Ingestor::default()

@@ -73,11 +73,9 @@ impl FrontStory {
         let story = corpus.stories.get(story)?;
         let opened = canonical(paths).filter(|o| !o.is_empty())?;
         // The story's articles, then their copies (shown as "also in"), renumbered.
-        let mut members: Vec<usize> = story.articles.clone();
-        for &m in &story.articles {
-            members.extend_from_slice(corpus.also_in(m));
-        }
-        if members.len() > MAX_ARTICLES {
+        let members = corpus.story_members(story);
+        // A text still in the store would be kept empty and shown so next time.
+        if members.len() > MAX_ARTICLES || members.iter().any(|&m| corpus.texts_away.is_away(m)) {
             return None;
         }
         let position: HashMap<usize, usize> =

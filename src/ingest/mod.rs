@@ -23,6 +23,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod plain;
 pub mod seeds;
+pub mod texts;
 pub mod web_dropped;
 pub mod webpage;
 
@@ -51,9 +52,11 @@ pub struct Ingestor<'a> {
     pub choices: Option<&'a HashMap<String, String>>,
     /// Told (files done, files in all) as files are read, from the parsing threads.
     pub progress: Option<Progress<'a>>,
-    /// Read the articles' text (false for `list` and `check`, which show none: an unchanged
-    /// file then comes from its summary row, a fraction of the bytes). Without stories only;
-    /// when the corpus cannot be placed without the text, it is read whole after all.
+    /// Read the articles' text (false for `list` and `check`, which show none, and for the
+    /// reader, which reads a story's text when it opens it: an unchanged file then comes
+    /// from its summary row, a fraction of the bytes, and `Corpus::texts_away` says where its
+    /// text is). When the corpus cannot be placed or grouped without the text (a file
+    /// changed, new placements), it is read whole after all.
     pub texts: bool,
 }
 
@@ -118,7 +121,7 @@ impl Ingestor<'_> {
             self.user(),
             None,
             self.stories,
-            true,
+            (true, Default::default()),
         );
         // With the text read, `finish` always gives the corpus.
         corpus.unwrap_or_else(|| Corpus::new(Vec::new(), Vec::new(), &BTreeMap::new()))
@@ -159,8 +162,9 @@ impl Ingestor<'_> {
         }
         // With a store: each folder's rules (the rules version and its manifest), each
         // file's stat and cached row.
-        // Summaries serve only a load without stories: grouping and copies need the text.
-        let part = match self.texts || self.stories {
+        // Summaries serve a load without the text: `list` and `check`, and the reader when
+        // the stories are stored (grouping and copies need the text; `finish` says so).
+        let part = match self.texts {
             true => crate::store::files::Part::Whole,
             false => crate::store::files::Part::Summary,
         };
@@ -352,8 +356,24 @@ impl Ingestor<'_> {
         let mut articles =
             Vec::with_capacity(results.iter().map(|p| p.result.articles.len()).sum());
         let mut texts = true;
+        // Where the reader finds each summary article's text later (`texts::bring`).
+        let mut texts_away = crate::model::TextsAway::default();
+        let keep_away = self.stories && !self.texts;
         for ((file, lookup), parsed) in files.iter().zip(&lookups).zip(results) {
             texts &= parsed.whole;
+            if keep_away {
+                let away = match (parsed.whole, lookup) {
+                    (false, Some((stat, _))) => {
+                        let file = u32::try_from(texts_away.files.len()).unwrap_or(u32::MAX);
+                        texts_away.files.push(stat.key.clone());
+                        (0..parsed.result.articles.len())
+                            .map(|nth| Some((file, u32::try_from(nth).unwrap_or(u32::MAX))))
+                            .collect()
+                    }
+                    _ => vec![None; parsed.result.articles.len()],
+                };
+                texts_away.away.extend(away);
+            }
             let rules = lookup.as_ref().map_or("", |(stat, _)| stat.rules.as_str());
             story_key.file(file, rules, parsed.content_hash.as_deref());
             if let (Some((stat, _)), Some(row)) = (lookup, parsed.fresh) {
@@ -409,7 +429,7 @@ impl Ingestor<'_> {
             self.user(),
             stories_cache,
             self.stories,
-            texts,
+            (texts, texts_away),
         );
         match finished {
             Some(corpus) => corpus,
@@ -549,7 +569,7 @@ fn finish(
     user: Option<(&HashMap<String, String>, &Classifier)>,
     stories_cache: Option<StoriesCache<'_>>,
     stories: bool,
-    texts: bool,
+    (texts, texts_away): (bool, crate::model::TextsAway),
 ) -> Option<Corpus> {
     // Warnings quote file contents (a broken TOML line, a JSON key): clean them like text.
     let warnings: Vec<LoadWarning> = warnings
@@ -619,7 +639,12 @@ fn finish(
             duplicates,
             whole_load: true,
             ruled_perspectives,
+            texts_away,
         });
+    }
+    // Grouping needs the text: read it whole.
+    if !texts {
+        return None;
     }
     // Stories by clustering (dates and shared names, places, figures, terms); a manifest or
     // front-matter `story` still pins an article, and keeps its manifest title.
@@ -1246,5 +1271,77 @@ mod store_tests {
         assert_eq!(relisted.articles, placed.load_paths(&paths).articles);
         assert_eq!(relisted.articles[0].perspective, "wire");
         assert!(relisted.articles.iter().any(|a| !a.blocks.is_empty()));
+    }
+
+    #[test]
+    fn the_reader_loads_summaries_and_brings_each_storys_text_when_asked() {
+        let dir = summit_folder();
+        let (_store_dir, store) = temp_store();
+        let paths = [dir.path().to_path_buf()];
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .expect("folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        let age = |file: &Path| {
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+            std::fs::File::options()
+                .write(true)
+                .open(file)
+                .and_then(|f| f.set_modified(when))
+                .expect("set the time");
+        };
+        files.iter().for_each(|f| age(f));
+        let reader = Ingestor {
+            texts: false,
+            ..Ingestor::default()
+        };
+        let fresh = Ingestor::default().load_paths(&paths);
+        // Empty store: everything is parsed, so every text is here.
+        let first = reader.load_paths_cached(&paths, Some(&store));
+        assert_eq!(first.articles, fresh.articles);
+        assert!(first.texts_away.none());
+        // Unchanged: the summaries and the stored stories, the text left in the store.
+        let mut second = reader.load_paths_cached(&paths, Some(&store));
+        assert_eq!(second.stories, fresh.stories);
+        assert_eq!(second.duplicates, fresh.duplicates);
+        assert!(second.articles.iter().all(|a| a.blocks.is_empty()));
+        assert!(second.texts_away.is_away(0) && second.texts_away.is_away(1));
+        // One article's text, then the rest: the same articles as a whole load.
+        assert_eq!(texts::bring(&mut second, &[0], &store), Ok(1));
+        assert_eq!(second.articles[0], fresh.articles[0]);
+        assert!(second.articles[1].blocks.is_empty() && second.texts_away.is_away(1));
+        assert_eq!(texts::bring(&mut second, &[0, 1], &store), Ok(1));
+        assert_eq!(second.articles, fresh.articles);
+        assert!(
+            second.texts_away.away.is_empty(),
+            "nothing left to look for"
+        );
+        // The file changed after the launch and another load stored its new parse: the old
+        // article is not in the row any more, and it is said, not shown as another's text.
+        let mut third = reader.load_paths_cached(&paths, Some(&store));
+        assert!(third.texts_away.is_away(1));
+        let other = seeds::FILES
+            .iter()
+            .find(|(path, _)| path.contains("/003_"))
+            .expect("seed 003");
+        std::fs::write(&files[1], other.1).expect("rewrite");
+        age(&files[1]);
+        Ingestor::default().load_paths_cached(&paths, Some(&store));
+        let brought = texts::bring(&mut third, &[1], &store);
+        assert!(
+            brought
+                .as_ref()
+                .is_err_and(|e| e.contains("no longer in the store")),
+            "{brought:?}"
+        );
+        assert!(third.articles[1].blocks.is_empty() && !third.texts_away.is_away(1));
+        // A file changed before the launch changes the stories' key: read whole instead.
+        std::fs::write(&files[0], other.1).expect("rewrite");
+        age(&files[0]);
+        let changed = reader.load_paths_cached(&paths, Some(&store));
+        assert!(changed.texts_away.none());
+        assert!(changed.articles.iter().all(|a| !a.blocks.is_empty()));
     }
 }

@@ -47,6 +47,31 @@ pub struct Corpus {
     /// For each article the reader placed (`parallax place`, `P`): the perspective the rules
     /// or inference gave it, where it goes back to when the choice is cleared.
     pub ruled_perspectives: std::collections::HashMap<String, String>,
+    /// Articles loaded without their text (the reader reads summaries at launch and the
+    /// text of a story when it is opened, `ingest::texts`): where each one's text is.
+    pub texts_away: TextsAway,
+}
+
+/// Where the text of the articles loaded without it is in the store: the file's row, and
+/// the article's place among that file's articles.
+#[derive(Debug, Clone, Default)]
+pub struct TextsAway {
+    /// The store's key (canonical path) of each file with an article away.
+    pub files: Vec<String>,
+    /// Per article, in corpus order: `(file, nth)` while its text is away; `None` once it
+    /// is here. Empty when every text is here.
+    pub away: Vec<Option<(u32, u32)>>,
+}
+
+impl TextsAway {
+    pub fn is_away(&self, article: usize) -> bool {
+        self.away.get(article).is_some_and(Option::is_some)
+    }
+
+    /// True when no text is away.
+    pub fn none(&self) -> bool {
+        self.away.iter().all(Option::is_none)
+    }
 }
 
 impl Corpus {
@@ -131,6 +156,7 @@ impl Corpus {
             duplicates: Vec::new(),
             whole_load: false,
             ruled_perspectives: Default::default(),
+            texts_away: TextsAway::default(),
         }
     }
 
@@ -181,6 +207,15 @@ impl Corpus {
     }
 
     /// The copies of article `index`, when it is an original.
+    /// A story's articles, then their copies (shown as "also in").
+    pub fn story_members(&self, story: &Story) -> Vec<usize> {
+        let mut members = story.articles.clone();
+        for &m in &story.articles {
+            members.extend_from_slice(self.also_in(m));
+        }
+        members
+    }
+
     pub fn also_in(&self, index: usize) -> &[usize] {
         self.duplicates
             .iter()

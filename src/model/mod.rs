@@ -7,5 +7,5 @@ pub mod id;
 mod perspective;
 
 pub use article::{Article, Block, BlockKind, Dropped, Format};
-pub use corpus::{Corpus, DuplicateGroup, LoadWarning, Story};
+pub use corpus::{Corpus, DuplicateGroup, LoadWarning, Story, TextsAway};
 pub use perspective::Perspective;

@@ -2,6 +2,7 @@
 //! hash) and what parsing gave (a binary row, see `rows`), whole and as a summary.
 
 use super::{Result, Store};
+use rusqlite::OptionalExtension;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +56,26 @@ impl Store {
             .map_err(|e| self.error(e))?;
         // A row of the wrong shape is a cache miss, not an error.
         Ok(rows.flatten().collect())
+    }
+
+    /// The whole rows of these files (canonical paths), for the text of articles that were
+    /// loaded from their summaries; a file without a row is left out.
+    pub fn whole_rows(&self, paths: &[&str]) -> Result<HashMap<String, Vec<u8>>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT result FROM files WHERE path = ?1")
+            .map_err(|e| self.error(e))?;
+        let mut rows = HashMap::with_capacity(paths.len());
+        for &path in paths {
+            let row = statement
+                .query_row([path], |row| row.get::<_, Vec<u8>>(0))
+                .optional()
+                .map_err(|e| self.error(e))?;
+            if let Some(row) = row {
+                rows.insert(path.to_string(), row);
+            }
+        }
+        Ok(rows)
     }
 
     /// How many articles the cached parses hold (each row starts with its count).
