@@ -79,14 +79,19 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<()> {
     run_with(corpus, None, options)
 }
 
-/// Run the reader at once on an empty screen with a progress line while `loader` reads the
-/// corpus on a worker thread; the reader opens the article read last when it arrives.
-pub fn run_loading(loader: Loader, options: Options) -> anyhow::Result<()> {
-    // The first story opened is aligned at once, and alignment needs the WordNet senses
-    // (a quarter of a second to index): index them while the files load.
+/// What the reader needs before it can show its first story, made ready on a thread of its
+/// own: call it as soon as the reader is known to start, before the config is read. The
+/// story read last is aligned as soon as it comes (tens of milliseconds after launch), and
+/// alignment needs the WordNet senses, which take about 40 ms to index.
+pub fn prepare() {
     std::thread::spawn(|| {
         crate::analysis::paraphrase::Senses::embedded();
     });
+}
+
+/// Run the reader at once on an empty screen with a progress line while `loader` reads the
+/// corpus on a worker thread; the reader opens the article read last when it arrives.
+pub fn run_loading(loader: Loader, options: Options) -> anyhow::Result<()> {
     let empty = Corpus::new(Vec::new(), Vec::new(), &Default::default());
     run_with(empty, Some(loader), options)
 }
@@ -165,6 +170,8 @@ fn event_loop(
     };
     // Set when the story read last has been put on screen: the loader waits for the word.
     let mut front_drawn = false;
+    // Until the loader has said whether the story read last comes first.
+    let mut front_pending = loading.is_some();
     let mut watcher: Option<FolderWatcher> = None;
     if state.message.is_some() {
         draw(terminal, &state, &corpus, options.color)?;
@@ -179,8 +186,10 @@ fn event_loop(
         let mut changed = false;
         // With a watcher, a fetch or the load running, wake up now and then to look; else
         // block. Loading looks often: its result is what the reader is waiting for.
+        // The story read last comes within milliseconds: until it has, look every one.
         let ready = if loading.is_some() {
-            event::poll(Duration::from_millis(10))?
+            let wait = if front_pending { 1 } else { 10 };
+            event::poll(Duration::from_millis(wait))?
         } else if watcher.is_some() || fetching.is_some() || watch_setup.is_some() {
             event::poll(Duration::from_millis(200))?
         } else {
@@ -247,9 +256,18 @@ fn event_loop(
                         changed |=
                             update(&mut state, &corpus, Action::LoadProgress { done, total });
                     }
-                    LoadNews::Front(Some(story)) => front = Some(*story),
-                    LoadNews::Front(None) => watch_setup = start_watch(watch_paths.take()),
-                    LoadNews::Done(fresh) => done = Some(*fresh),
+                    LoadNews::Front(Some(story)) => {
+                        front_pending = false;
+                        front = Some(*story);
+                    }
+                    LoadNews::Front(None) => {
+                        front_pending = false;
+                        watch_setup = start_watch(watch_paths.take());
+                    }
+                    LoadNews::Done(fresh) => {
+                        front_pending = false;
+                        done = Some(*fresh);
+                    }
                 }
             }
             if let (Some(story), None) = (front, &done) {
@@ -268,6 +286,10 @@ fn event_loop(
                 state.reading = reading;
                 state = state.completed(&corpus, &fresh, last_article.as_deref());
                 corpus = fresh;
+                // A search of every article opened meanwhile searches the whole corpus now.
+                if matches!(state.overlay(), Some(crate::app::Overlay::SearchAll { .. })) {
+                    state = bring_texts(state, &mut corpus, &options.store, Texts::All);
+                }
                 state.message = moved;
                 changed = true;
             }

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
 const DEADLINE: Duration = Duration::from_secs(60);
+/// How long a screen must keep matching before a wait accepts it.
+const SETTLE: Duration = Duration::from_millis(120);
 
 struct Screen {
     parser: vt100::Parser,
@@ -25,16 +27,50 @@ impl Screen {
     }
 
     /// Poll until `done` holds for the screen, or panic with the screen at the deadline.
+    /// The pty hands output over in chunks, so a frame can be half drawn when `done` first
+    /// holds; it must still hold a moment later, after the rest of the frame arrived.
     fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         loop {
             self.pump();
             if done(self.parser.screen()) {
-                return;
+                std::thread::sleep(SETTLE);
+                self.pump();
+                if done(self.parser.screen()) {
+                    return;
+                }
             }
             if start.elapsed() > DEADLINE {
                 panic!(
                     "timed out waiting for {what}; screen:\n{}",
+                    self.parser.screen().contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Poll until `lines` of the screen equal `expected`, or panic showing both.
+    fn wait_for_lines(
+        &mut self,
+        what: &str,
+        expected: &[String],
+        lines: impl Fn(&vt100::Screen) -> Vec<String>,
+    ) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if lines(self.parser.screen()) == expected {
+                std::thread::sleep(SETTLE);
+                self.pump();
+                if lines(self.parser.screen()) == expected {
+                    return;
+                }
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out waiting for {what}:\nexpected\n{}\nscreen\n{}",
+                    expected.join("\n"),
                     self.parser.screen().contents()
                 );
             }
@@ -446,9 +482,7 @@ fn a_story_opened_on_a_warm_launch_shows_its_text() {
     screen.wait_for("the first story, warm", |s| {
         !s.contents().contains("Stories") && top_title(s) == first
     });
-    screen.wait_for("its text, as on the first launch", |s| {
-        text_lines(s) == first_text
-    });
+    screen.wait_for_lines("its text, as on the first launch", &first_text, text_lines);
     press(&mut writer, b"q");
     assert!(wait_exit(&mut child).success());
 }

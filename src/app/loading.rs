@@ -1,7 +1,7 @@
 //! The reader while its corpus loads on a worker thread: the first frame comes at once with a
 //! progress line, and when the articles arrive the reader opens the article read last.
 
-use super::AppState;
+use super::{AppState, Overlay};
 use crate::model::Corpus;
 
 /// How far loading got: files read of the files found (0 of 0 while they are being found).
@@ -76,9 +76,48 @@ impl AppState {
 
     /// The whole corpus has come: open it where the reader is now (the story read last, if
     /// it came first and the reader moved in it), else on `last_article`.
-    pub fn completed(self, shown: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
+    /// What the reader opened meanwhile (the story picker, help, a list…) stays open on the
+    /// whole corpus.
+    pub fn completed(
+        mut self,
+        shown: &Corpus,
+        fresh: &Corpus,
+        last_article: Option<&str>,
+    ) -> AppState {
         let front = self.front_article(shown).map(str::to_string);
-        self.loaded(shown, fresh, front.as_deref().or(last_article))
+        let overlays = std::mem::take(&mut self.overlays);
+        let mut state = self.loaded(shown, fresh, front.as_deref().or(last_article));
+        for overlay in overlays {
+            state.reopen(overlay, shown, fresh);
+        }
+        state
+    }
+
+    /// Open `overlay` (open over `shown`) again over `fresh`: lists are made anew with the
+    /// cursor where opening them puts it, views of the story start at their top.
+    fn reopen(&mut self, overlay: Overlay, shown: &Corpus, fresh: &Corpus) {
+        let same = match overlay {
+            Overlay::Stories { .. } => return self.open_story_picker(fresh),
+            Overlay::Articles { .. } => return self.open_article_list(fresh),
+            Overlay::SearchAll { .. } => return self.open_search_all(fresh),
+            Overlay::Help { .. } | Overlay::Topics { .. } | Overlay::Place { .. } => overlay,
+            Overlay::Warnings { .. } => Overlay::Warnings { first: 0 },
+            Overlay::Coverage { .. } => Overlay::Coverage { row: 0, column: 0 },
+            Overlay::Figures { .. } => Overlay::Figures { selected: 0 },
+            Overlay::Quotes { .. } => Overlay::Quotes { group: 0, quote: 0 },
+            Overlay::Gloss { article, block, .. } => {
+                let id = shown.articles.get(article).map(|a| a.id.as_str());
+                match id.and_then(|id| fresh.articles.iter().position(|a| a.id == id)) {
+                    Some(article) => Overlay::Gloss {
+                        article,
+                        block,
+                        scroll: 0,
+                    },
+                    None => return,
+                }
+            }
+        };
+        self.overlays.push(same);
     }
 
     /// The text of the open story has come (`ingest::texts`; the reader loads articles
@@ -299,6 +338,35 @@ mod tests {
         assert_eq!(corpus.stories[state.story].id, story_id);
         assert_eq!(state.front_article(&corpus), Some(moved_to.as_str()));
     }
+    #[test]
+    fn the_picker_opened_before_the_rest_came_stays_open_on_the_whole_corpus() {
+        let corpus = crate::ingest::load_seeds();
+        let k = (0..corpus.stories.len())
+            .max_by_key(|&k| corpus.stories[k].articles.len())
+            .expect("a story");
+        let story_id = corpus.stories[k].id.clone();
+        let front = alone(&corpus, k);
+        let last_id = front.articles[0].id.clone();
+
+        let mut state = AppState::new(&empty(), Keymap::embedded().clone(), 160, 48);
+        state.loading = Some(Loading { done: 0, total: 5 });
+        let mut state = state.front_loaded(&empty(), &front, Some(&last_id));
+        update(&mut state, &front, Action::Help);
+        update(&mut state, &front, Action::Quit);
+        update(&mut state, &front, Action::Stories);
+        assert_eq!(state.overlay(), Some(&Overlay::Stories { selected: 0 }));
+
+        let state = state.completed(&front, &corpus, Some(&last_id));
+        assert_eq!(corpus.stories[state.story].id, story_id);
+        let Some(&Overlay::Stories { selected }) = state.overlay() else {
+            panic!("the picker closed: {:?}", state.overlays);
+        };
+        // The picker lists every story now, its cursor on the story open behind it.
+        assert_eq!(state.story_list.rows.len(), corpus.stories.len());
+        assert_eq!(state.story_list.rows.get(selected), Some(&state.story));
+        assert_eq!(state.overlays.len(), 1, "help was closed before");
+    }
+
     #[test]
     fn a_story_laid_out_before_its_text_came_reads_as_if_it_had_been_there() {
         // The reader opens a story, then reads its text from the store (`ingest::texts`).

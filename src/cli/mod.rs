@@ -462,6 +462,15 @@ pub fn load_with_stories(
     load_corpus(classifier, paths, wanted, store, None)
 }
 
+/// Whether the reader can run: it needs a terminal on both ends (piped or redirected, the
+/// bare command prints the list instead).
+fn reader_can_start() -> bool {
+    use std::io::IsTerminal;
+    #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
+    let interactive = std::io::stdout().is_terminal();
+    interactive && std::io::stdin().is_terminal()
+}
+
 /// How much of the corpus a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wanted {
@@ -580,6 +589,9 @@ pub fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    if cli.command.is_none() && reader_can_start() {
+        crate::tui::prepare();
+    }
     let session = match config::load(cli.config.as_deref()).and_then(Session::new) {
         Ok(session) => session,
         Err(e) => {
@@ -622,10 +634,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => {
             // The reader needs a terminal; piped or redirected, print the list instead.
-            use std::io::IsTerminal;
-            #[allow(clippy::disallowed_methods)] // only asks whether it is a terminal
-            let interactive = std::io::stdout().is_terminal();
-            if interactive && std::io::stdin().is_terminal() {
+            if reader_can_start() {
                 if let Err(code) = exists(&session.paths(&cli.paths)) {
                     return code;
                 }
