@@ -106,6 +106,34 @@ fn story_picker_matching_nothing_still_shows_what_was_typed() {
 }
 
 #[test]
+fn story_picker_while_the_corpus_loads_says_so() {
+    use parallax::app::loading::Loading;
+    let empty = Corpus::new(Vec::new(), Vec::new(), &Default::default());
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut state = AppState::new(&empty, Keymap::embedded().clone(), width, height);
+        state.loading = Some(Loading {
+            done: 10,
+            total: 10_000,
+        });
+        update(&mut state, &empty, Action::Stories);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
+        terminal
+            .draw(|frame| {
+                let screen = Screen {
+                    state: &state,
+                    corpus: &empty,
+                };
+                frame.render_widget(screen, frame.area())
+            })
+            .expect("draw");
+        let screen = text(terminal.backend().buffer());
+        assert!(screen.contains("Stories 0/0 · still loading"), "{screen}");
+        assert!(screen.contains("stories are still being read"), "{screen}");
+        assert!(!screen.contains("no story matches"), "{screen}");
+    }
+}
+
+#[test]
 fn warnings_overlay() {
     snapshot(
         "warnings_120x40",

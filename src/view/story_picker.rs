@@ -76,8 +76,15 @@ impl Widget for StoryPicker<'_> {
         } else {
             "all"
         };
+        // While the corpus loads the list holds only what came first (or nothing): say so,
+        // and the picker fills in when the rest comes.
+        let loading = if state.loading.is_some() {
+            " · still loading"
+        } else {
+            ""
+        };
         let title = Line::from(format!(
-            " Stories {}/{} · {only} (Tab) · Enter opens · Esc closes ",
+            " Stories {}/{}{loading} · {only} (Tab) · Enter opens · Esc closes ",
             list.rows.len(),
             corpus.stories.len()
         ))
@@ -125,7 +132,12 @@ impl Widget for StoryPicker<'_> {
         let header = Line::from(header).bold();
         buf.set_line(inner.x, inner.y + 1, &header, inner.width);
         if list.rows.is_empty() {
-            let none = Line::from("no story matches").dim();
+            let none = if state.loading.is_some() && list.query.is_empty() {
+                "stories are still being read and grouped; they appear here when ready"
+            } else {
+                "no story matches"
+            };
+            let none = Line::from(none).dim();
             buf.set_line(inner.x, inner.y + 2, &none, inner.width);
             return;
         }
