@@ -49,13 +49,19 @@ impl AppState {
     /// The corpus has arrived (it replaces `old`, the empty one shown while loading): open
     /// the story of `last_article` (the article in front when the reader was last closed) on
     /// that article, else the best story.
-    pub fn loaded(self, old: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
+    /// What the reader opened meanwhile (the story picker, help, a list…) stays open on
+    /// the new corpus.
+    pub fn loaded(mut self, old: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
+        let overlays = std::mem::take(&mut self.overlays);
         let mut state = self.reloaded(old, fresh);
         state.loading = None;
         state.message = None;
         let article = last_article.and_then(|id| fresh.articles.iter().position(|a| a.id == id));
         if let Some(article) = article {
             state.open_on_article(fresh, article);
+        }
+        for overlay in overlays {
+            state.reopen(overlay, old, fresh);
         }
         state
     }
@@ -76,21 +82,9 @@ impl AppState {
 
     /// The whole corpus has come: open it where the reader is now (the story read last, if
     /// it came first and the reader moved in it), else on `last_article`.
-    /// What the reader opened meanwhile (the story picker, help, a list…) stays open on the
-    /// whole corpus.
-    pub fn completed(
-        mut self,
-        shown: &Corpus,
-        fresh: &Corpus,
-        last_article: Option<&str>,
-    ) -> AppState {
+    pub fn completed(self, shown: &Corpus, fresh: &Corpus, last_article: Option<&str>) -> AppState {
         let front = self.front_article(shown).map(str::to_string);
-        let overlays = std::mem::take(&mut self.overlays);
-        let mut state = self.loaded(shown, fresh, front.as_deref().or(last_article));
-        for overlay in overlays {
-            state.reopen(overlay, shown, fresh);
-        }
-        state
+        self.loaded(shown, fresh, front.as_deref().or(last_article))
     }
 
     /// Open `overlay` (open over `shown`) again over `fresh`: lists are made anew with the
@@ -339,7 +333,7 @@ mod tests {
         assert_eq!(state.front_article(&corpus), Some(moved_to.as_str()));
     }
     #[test]
-    fn the_picker_opened_before_the_rest_came_stays_open_on_the_whole_corpus() {
+    fn the_picker_opened_while_loading_stays_open_as_the_stories_come() {
         let corpus = crate::ingest::load_seeds();
         let k = (0..corpus.stories.len())
             .max_by_key(|&k| corpus.stories[k].articles.len())
@@ -348,13 +342,16 @@ mod tests {
         let front = alone(&corpus, k);
         let last_id = front.articles[0].id.clone();
 
+        // Help is opened and closed, then the picker opened, before anything has come.
         let mut state = AppState::new(&empty(), Keymap::embedded().clone(), 160, 48);
         state.loading = Some(Loading { done: 0, total: 5 });
-        let mut state = state.front_loaded(&empty(), &front, Some(&last_id));
-        update(&mut state, &front, Action::Help);
-        update(&mut state, &front, Action::Quit);
-        update(&mut state, &front, Action::Stories);
+        update(&mut state, &empty(), Action::Help);
+        update(&mut state, &empty(), Action::Quit);
+        update(&mut state, &empty(), Action::Stories);
+        assert_eq!(state.story_list.rows.len(), 0);
+        let state = state.front_loaded(&empty(), &front, Some(&last_id));
         assert_eq!(state.overlay(), Some(&Overlay::Stories { selected: 0 }));
+        assert_eq!(state.story_list.rows.len(), 1, "the story that came first");
 
         let state = state.completed(&front, &corpus, Some(&last_id));
         assert_eq!(corpus.stories[state.story].id, story_id);
