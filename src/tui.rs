@@ -201,12 +201,8 @@ fn event_loop(
             let mut next = Some(event::read()?);
             while let Some(event) = next.take() {
                 if let Some(action) = action_for(&state.keymap, state.text_input(), &event) {
-                    // Searching every article needs every text (seconds at 100,000: say so).
-                    if matches!(action, Action::SearchAll) && !corpus.texts_away.none() {
-                        state.message = Some("reading every article's text to search it…".into());
-                        draw(terminal, &state, &corpus, options.color)?;
-                        state = bring_texts(state, &mut corpus, &options.store, Texts::All);
-                        state.message = None;
+                    if matches!(action, Action::SearchAll) {
+                        state = texts_to_search(terminal, state, &mut corpus, options)?;
                     }
                     changed |= update(&mut state, &corpus, action);
                     // Before the next key of a burst scrolls a story laid out without text.
@@ -288,7 +284,7 @@ fn event_loop(
                 corpus = fresh;
                 // A search of every article opened meanwhile searches the whole corpus now.
                 if matches!(state.overlay(), Some(crate::app::Overlay::SearchAll { .. })) {
-                    state = bring_texts(state, &mut corpus, &options.store, Texts::All);
+                    state = texts_to_search(terminal, state, &mut corpus, options)?;
                 }
                 state.message = moved;
                 changed = true;
@@ -412,6 +408,25 @@ fn event_loop(
 enum Texts {
     OpenStory,
     All,
+}
+
+/// Searching every article needs every text: read those still in the store, with a word on
+/// screen first (seconds at 100,000 articles).
+fn texts_to_search(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut state: AppState,
+    corpus: &mut Corpus,
+    options: &Options,
+) -> std::io::Result<AppState> {
+    if corpus.texts_away.none() {
+        return Ok(state);
+    }
+    let shown = state.message.take();
+    state.message = Some("reading every article's text to search it…".into());
+    draw(terminal, &state, corpus, options.color)?;
+    let mut state = bring_texts(state, corpus, &options.store, Texts::All);
+    state.message = shown;
+    Ok(state)
 }
 
 /// The reader loads the articles without their text (`ingest::texts`): read in what is

@@ -65,7 +65,7 @@ impl FolderWatcher {
                 continue;
             };
             for entry in entries.flatten() {
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                let hidden = crate::ingest::is_hidden(&entry.file_name());
                 if hidden || !entry.file_type().is_ok_and(|t| t.is_dir()) {
                     continue;
                 }
@@ -98,9 +98,7 @@ impl FolderWatcher {
         if matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_)) {
             for path in &event.paths {
                 let folder = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-                let hidden = path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let hidden = path.file_name().is_some_and(crate::ingest::is_hidden);
                 if folder && !hidden {
                     let _ = self.watch_tree(path);
                 }
@@ -149,11 +147,10 @@ fn is_relevant(event: &notify::Event) -> bool {
         event.kind,
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
     );
-    let visible = event.paths.iter().any(|p| {
-        p.file_name()
-            .map(|n| !n.to_string_lossy().starts_with('.'))
-            .unwrap_or(false)
-    });
+    let visible = event
+        .paths
+        .iter()
+        .any(|p| p.file_name().is_some_and(|n| !crate::ingest::is_hidden(n)));
     kind_matters && visible
 }
 

@@ -26,27 +26,32 @@ impl Screen {
         }
     }
 
-    /// Poll until `done` holds for the screen, or panic with the screen at the deadline.
+    /// Poll until `done` holds for the screen; false at the deadline.
     /// The pty hands output over in chunks, so a frame can be half drawn when `done` first
     /// holds; it must still hold a moment later, after the rest of the frame arrived.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+    fn settles(&mut self, done: impl Fn(&vt100::Screen) -> bool) -> bool {
         let start = Instant::now();
-        loop {
+        while start.elapsed() <= DEADLINE {
             self.pump();
             if done(self.parser.screen()) {
                 std::thread::sleep(SETTLE);
                 self.pump();
                 if done(self.parser.screen()) {
-                    return;
+                    return true;
                 }
             }
-            if start.elapsed() > DEADLINE {
-                panic!(
-                    "timed out waiting for {what}; screen:\n{}",
-                    self.parser.screen().contents()
-                );
-            }
             std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// Poll until `done` holds for the screen, or panic with the screen at the deadline.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        if !self.settles(done) {
+            panic!(
+                "timed out waiting for {what}; screen:\n{}",
+                self.parser.screen().contents()
+            );
         }
     }
 
@@ -57,24 +62,12 @@ impl Screen {
         expected: &[String],
         lines: impl Fn(&vt100::Screen) -> Vec<String>,
     ) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if lines(self.parser.screen()) == expected {
-                std::thread::sleep(SETTLE);
-                self.pump();
-                if lines(self.parser.screen()) == expected {
-                    return;
-                }
-            }
-            if start.elapsed() > DEADLINE {
-                panic!(
-                    "timed out waiting for {what}:\nexpected\n{}\nscreen\n{}",
-                    expected.join("\n"),
-                    self.parser.screen().contents()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        if !self.settles(|s| lines(s) == expected) {
+            panic!(
+                "timed out waiting for {what}:\nexpected\n{}\nscreen\n{}",
+                expected.join("\n"),
+                self.parser.screen().contents()
+            );
         }
     }
 

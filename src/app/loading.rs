@@ -285,6 +285,13 @@ mod tests {
         assert_eq!(state.front_article(&corpus), Some(front.as_str()));
     }
 
+    /// The index of the corpus's story with the most articles.
+    fn largest_story(corpus: &Corpus) -> usize {
+        (0..corpus.stories.len())
+            .max_by_key(|&k| corpus.stories[k].articles.len())
+            .expect("a story")
+    }
+
     /// The seeds' story `k` alone, as `ingest::front` hands it over: its articles renumbered.
     fn alone(corpus: &Corpus, k: usize) -> Corpus {
         let story = &corpus.stories[k];
@@ -304,9 +311,7 @@ mod tests {
     fn the_story_read_last_comes_first_and_the_whole_corpus_keeps_the_place() {
         let corpus = crate::ingest::load_seeds();
         // The seeds' largest story, and its last article.
-        let k = (0..corpus.stories.len())
-            .max_by_key(|&k| corpus.stories[k].articles.len())
-            .expect("a story");
+        let k = largest_story(&corpus);
         let story_id = corpus.stories[k].id.clone();
         let front = alone(&corpus, k);
         let last_id = front.articles.last().expect("an article").id.clone();
@@ -335,9 +340,7 @@ mod tests {
     #[test]
     fn the_picker_opened_while_loading_stays_open_as_the_stories_come() {
         let corpus = crate::ingest::load_seeds();
-        let k = (0..corpus.stories.len())
-            .max_by_key(|&k| corpus.stories[k].articles.len())
-            .expect("a story");
+        let k = largest_story(&corpus);
         let story_id = corpus.stories[k].id.clone();
         let front = alone(&corpus, k);
         let last_id = front.articles[0].id.clone();
@@ -368,9 +371,7 @@ mod tests {
     fn a_story_laid_out_before_its_text_came_reads_as_if_it_had_been_there() {
         // The reader opens a story, then reads its text from the store (`ingest::texts`).
         let corpus = crate::ingest::load_seeds();
-        let k = (0..corpus.stories.len())
-            .max_by_key(|&k| corpus.stories[k].articles.len())
-            .expect("a story");
+        let k = largest_story(&corpus);
         let story = &corpus.stories[k];
         let last = corpus.articles[*story.articles.last().expect("an article")]
             .id

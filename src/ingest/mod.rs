@@ -457,6 +457,12 @@ struct Parsed {
     whole: bool,
 }
 
+/// A hidden file or folder (a name starting with a dot: editors' swap files, `.git`): the
+/// loader skips it, and so does the folder watch.
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
     let warn = |warnings: &mut Vec<LoadWarning>, message: String| {
         warnings.push(LoadWarning {
@@ -483,7 +489,7 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadW
     // (component by component, the slow part of a warm launch's walk) only confirms it.
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if is_hidden(&entry.file_name()) {
             continue;
         }
         // The entry's type comes with the folder listing: a file or folder costs no stat of
