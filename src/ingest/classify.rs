@@ -7,6 +7,7 @@
 //! *hosts* it (URL domain, page metadata, a domain or masthead in the text); both beat the
 //! weighted cues of `cues.rs`, which only speak when no outlet is identified.
 
+use super::self_reference;
 use crate::ingest::cues;
 use crate::model::Perspective;
 use regex::Regex;
@@ -147,8 +148,121 @@ const CONFIDENCE_MASTHEAD: f32 = 0.88;
 /// Masthead lines are looked for among this many first and last lines of the text.
 const MASTHEAD_LINES: usize = 6;
 
-/// Words that may follow an outlet's name on its masthead line.
-const MASTHEAD_WORDS: &[&str] = &["news", "online", "digital", "english", "edition", "world"];
+/// Words that may follow an outlet's name on its masthead line: a section or a product.
+const MASTHEAD_WORDS: &[&str] = &[
+    "news",
+    "online",
+    "digital",
+    "english",
+    "edition",
+    "world",
+    "radio",
+    "tv",
+    "summary",
+    "digest",
+    "briefs",
+    "roundup",
+    "headlines",
+];
+/// Words of a date or a time stamp after the name: "KBS WORLD Radio Mon, 25 Aug 2025",
+/// "Yomiuri Shimbun 8 hours ago".
+const DATE_WORDS: &[&str] = &[
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "kst",
+    "jst",
+    "gmt",
+    "utc",
+    "updated",
+    "posted",
+    "published",
+];
+/// A masthead line is short; one with a date stamp may run to this.
+const MASTHEAD_MAX_CHARS: usize = 90;
+
+/// Whether what follows an outlet's name on a line (`lower`, and `original` as written) leaves
+/// it a masthead: section words and dates on a short line; on a longer line a date must be
+/// there (a feed's credit line), and one word more (its section) may follow. "… in Tokyo"
+/// at the end is an author line's place.
+fn masthead_rest(lower: &str, original: &str, short: bool) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let original_words: Vec<&str> = original
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "Agence France-Presse in Tokyo": the place of an author page's heading.
+    let place_at = words.iter().position(|w| *w == "in").filter(|&i| {
+        let place = original_words.get(i + 1..).unwrap_or(&[]);
+        (1..=2).contains(&place.len())
+            && place
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    let words = &words[..place_at.unwrap_or(words.len())];
+    let has_date = lower.chars().any(|c| c.is_ascii_digit());
+    let unknown = words
+        .iter()
+        .filter(|w| !(MASTHEAD_WORDS.contains(w) || (has_date && DATE_WORDS.contains(w))))
+        .count();
+    match (short, has_date) {
+        (true, _) => unknown == 0,
+        (false, true) => unknown <= 1,
+        (false, false) => false,
+    }
+}
 
 static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 
@@ -171,6 +285,10 @@ fn credit_patterns(c: &str) -> Vec<String> {
         format!(r"^[A-Z][A-Za-z .'-]{{1,30}}, [A-Z][a-z]{{2,4}}\.? \d{{1,2}},? {c}$"),
         // An agency's own scoop: "…, Jiji Press learned Wednesday", "Kyodo News has learned".
         format!(r"\b{c}(?: News| Press)? (?:has )?learned\b"),
+        // Its own kinds of story, flagged in the headline: "(Yonhap Interview)".
+        format!(
+            r"\({c} (?:Interview|Feature|Exclusive|News Focus|Analysis|Special|Commentary|Profile|Q&A)\)"
+        ),
     ]
 }
 
@@ -447,16 +565,25 @@ impl Classifier {
                     .map(|(o, line)| (o, format!("masthead \"{line}\""), line, CONFIDENCE_MASTHEAD))
             });
         let hits = self.signature_set.matches(evidence.text);
+        // Who wrote it, and what kind of evidence says so.
         let writer = self
             .by_signature(evidence.text, &hits)
-            .or_else(|| self.by_source_line(evidence.text));
+            .map(|(o, s)| (o, s, "signature"))
+            .or_else(|| {
+                self.by_source_line(evidence.text)
+                    .map(|(o, s)| (o, s, "source line"))
+            })
+            .or_else(|| {
+                self.by_self_reference(evidence.text)
+                    .map(|(o, s)| (o, s, "self-reference"))
+            });
         match (writer, host) {
-            (Some((w, signature)), Some((h, _, host_label, _))) if w != h => {
+            (Some((w, signature, kind)), Some((h, _, host_label, _))) if w != h => {
                 let label = &self.perspectives[self.outlets[w].perspective].label;
                 self.placed(
                     w,
                     format!(
-                        "{} copy (signature \"{signature}\"), hosted by {host_label} ({label})",
+                        "{} copy ({kind} \"{signature}\"), hosted by {host_label} ({label})",
                         self.outlets[w].name
                     ),
                     CONFIDENCE_SIGNATURE,
@@ -470,12 +597,12 @@ impl Classifier {
                     confidence,
                 )
             }
-            (Some((w, signature)), None) => {
+            (Some((w, signature, kind)), None) => {
                 let label = &self.perspectives[self.outlets[w].perspective].label;
                 self.placed(
                     w,
                     format!(
-                        "{} ({label}) matched signature \"{signature}\" in the text",
+                        "{} ({label}) matched {kind} \"{signature}\" in the text",
                         self.outlets[w].name
                     ),
                     CONFIDENCE_SIGNATURE,
@@ -543,6 +670,25 @@ impl Classifier {
         })
     }
 
+    /// The text naming its own maker in words: a digest's opening line, a broadcast's
+    /// greeting, a byline naming the paper, a lone "(NHK)" under an item. The earliest counts.
+    fn by_self_reference(&self, text: &str) -> Option<(usize, String)> {
+        let mut found: Vec<(usize, usize, String)> = self_reference::find(text)
+            .into_iter()
+            .filter_map(|r| {
+                let outlet = match r.name {
+                    self_reference::NameSpot::StartsAt(rest) => {
+                        self_reference::longest_name_at(rest, |n| self.by_name(n))?.0
+                    }
+                    self_reference::NameSpot::Exactly(name) => self.by_name(name)?,
+                };
+                Some((r.at, outlet, r.phrase.to_string()))
+            })
+            .collect();
+        found.sort_by_key(|(at, _, _)| *at);
+        found.into_iter().next().map(|(_, o, phrase)| (o, phrase))
+    }
+
     /// A masthead: a short line near the top or the bottom that is an outlet's name alone,
     /// or its name followed by a date or a separator ("연합뉴스 | 2025-10-29").
     fn by_masthead(&self, text: &str) -> Option<(usize, String)> {
@@ -550,7 +696,7 @@ impl Classifier {
         let head = lines().take(MASTHEAD_LINES);
         let tail = lines().rev().take(MASTHEAD_LINES);
         head.chain(tail).find_map(|line| {
-            if line.chars().count() > 40 {
+            if line.chars().count() > MASTHEAD_MAX_CHARS {
                 return None;
             }
             let lower = line.to_lowercase();
@@ -562,11 +708,10 @@ impl Classifier {
                     let (name, rest) = lower.split_at(end);
                     // Dates, separators and a section word ("News", "Online") may follow the
                     // name. (Checked before the lookup: most cuts fail here, cheaply.)
-                    let rest_ok = rest
-                        .split(|c: char| !c.is_alphabetic())
-                        .filter(|w| !w.is_empty())
-                        .all(|w| MASTHEAD_WORDS.contains(&w));
-                    if !rest_ok || name.chars().count() < 3 {
+                    let short = line.chars().count() <= 40;
+                    if !masthead_rest(rest, line.get(end..).unwrap_or(""), short)
+                        || name.chars().count() < 3
+                    {
                         return None;
                     }
                     let o = *self.by_name.get(name.trim_end())?;
@@ -712,8 +857,37 @@ fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
     let photo = ["photo", "picture", "image", "사진", "写真", "撮影", "getty"]
         .iter()
         .any(|w| line.contains(w));
-    let before = text[line_start..start].split_whitespace().count();
-    photo || before >= CAPTION_WORDS
+    let before = &text[line_start..start];
+    photo
+        || (before.split_whitespace().count() >= CAPTION_WORDS
+            && !is_sign_off(text, start, matched, before))
+}
+
+/// Sentences before a mark on its line from which it signs the paragraph off ("…according
+/// to the ministry. © KYODO" ending the last paragraph), not a caption (one or two sentences).
+const SIGN_OFF_SENTENCES: usize = 3;
+
+/// A mark that ends its line after a paragraph of several sentences: the copy's own sign-off
+/// (sites that print the agency's mark at the end of the last paragraph).
+fn is_sign_off(text: &str, start: usize, matched: &str, before: &str) -> bool {
+    let after = &text[(start + matched.len()).min(text.len())..];
+    let line_rest = after.split('\n').next().unwrap_or("");
+    // Only the mark's own words may follow it: "All rights reserved."
+    let ends_line = line_rest
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == ' ');
+    ends_line && sentence_ends(before) >= SIGN_OFF_SENTENCES
+}
+
+/// Full stops that end a sentence: after a lower-case letter and before a capital ("…said.
+/// The"), not those of "Oct. 28" or "U.S."; and Japanese full stops.
+fn sentence_ends(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let latin = chars
+        .windows(4)
+        .filter(|w| w[0].is_lowercase() && w[1] == '.' && w[2] == ' ' && w[3].is_uppercase())
+        .count();
+    latin + chars.iter().filter(|&&c| c == '。').count()
 }
 
 /// Words too common to name an outlet without its "The": "Japan News" is a section heading.
@@ -1320,5 +1494,98 @@ mod tests {
             without_leading_the("the asahi shimbun").as_deref(),
             Some("asahi shimbun")
         );
+    }
+
+    #[test]
+    fn a_text_naming_its_maker_in_words() {
+        // A digest's opening line names the agency whose stories it gathers.
+        let yonhap = writer_of(
+            "Yonhap News Summary\nThe following is the first summary of major stories moved by Yonhap News Agency on Wednesday.\nBEIJING -- Envoys met.",
+        );
+        assert_eq!(yonhap.as_deref(), Some("Yonhap News Agency"));
+        let kyodo = writer_of(
+            "TOKYO – The following is the most recent compilation of selected news summaries from Kyodo News.\n———-\nTOKYO – The prime minister spoke.",
+        );
+        assert_eq!(kyodo.as_deref(), Some("Kyodo News"));
+        // A broadcast's greeting; a byline naming the paper; an item's lone sign-off.
+        let nhk = writer_of("at 18:00, May 31\nWelcome to NHK Newsline. I'm Ramin Mellegard in Tokyo.\nRice hits shelves.");
+        assert_eq!(nhk.as_deref(), Some("NHK"));
+        let p = place(
+            None,
+            None,
+            "Yen rises\nAKIRA INUJIMA, Nikkei staff writer | Japan\nTOKYO -- The yen rose.",
+        );
+        assert_eq!(p.perspective, "japanese", "{}", p.reason);
+        assert!(p.reason.contains("self-reference"), "{}", p.reason);
+        let nhk = writer_of("Police arrested a man in Tokyo.\n(NHK)\nApr 30\nTrump spoke.\n(NHK)");
+        assert_eq!(nhk.as_deref(), Some("NHK"));
+        // Its own kind of story flagged in the headline.
+        let yonhap = writer_of(
+            "(Yonhap Interview) Ukraine vice speaker says war goes on\nSEOUL -- He spoke.",
+        );
+        assert_eq!(yonhap.as_deref(), Some("Yonhap News Agency"));
+        // A mention is not a self-reference: a wire story citing Kyodo, a lone unknown bracket.
+        assert_eq!(
+            writer_of("The minister resigned, according to Kyodo News.\n(END)"),
+            None
+        );
+        let p = place(
+            None,
+            None,
+            "SEOUL (AP) — Talks began.\nWelcome to Yonhap's report, he said.",
+        );
+        assert_eq!(
+            p.outlet.as_deref(),
+            Some("Associated Press"),
+            "{}",
+            p.reason
+        );
+        // Who wrote it still beats who hosts it, and the reason says which evidence.
+        let p = place(
+            None,
+            Some("https://www.straitstimes.com/asia/x"),
+            "(Yonhap Interview) Talks\nSEOUL -- He spoke.",
+        );
+        assert_eq!(p.perspective, "korean", "{}", p.reason);
+        assert!(p.reason.contains("hosted by"), "{}", p.reason);
+    }
+
+    #[test]
+    fn mastheads_with_a_place_a_date_or_a_product_word() {
+        // An author page's heading: the agency and its bureau.
+        let afp =
+            writer_of("Agence France-Presse in Tokyo\n\nJapan's prime minister plans an election.");
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        // A feed's credit line: name, date, section.
+        let kbs = writer_of("Commercial Act passes\nThe bill passed.\nKBS WORLD Radio Mon, 25 Aug 2025 11:28:21 +0900 Politics\n");
+        assert_eq!(kbs.as_deref(), Some("KBS World Radio"));
+        // A relative time stamp, glued to the name as pages are copied.
+        let yomiuri = writer_of(
+            "Ishiba vows help\n\nYomiuri Shimbun8 hours ago\nPrime Minister Shigeru Ishiba said.",
+        );
+        assert_eq!(yomiuri.as_deref(), Some("The Yomiuri Shimbun"));
+        // A sentence starting with a name is not a masthead, with or without a date.
+        assert_eq!(
+            writer_of("Kyodo News reported on Monday that talks ended."),
+            None
+        );
+        assert_eq!(
+            writer_of("Reuters on Oct. 3 reported that talks ended in Seoul."),
+            None
+        );
+        assert_eq!(
+            writer_of("NHK reporters in Seoul 3 hours ago said the talks ended."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_mark_ending_a_paragraph_signs_the_copy_and_a_caption_mark_does_not() {
+        let text = "Evacuees left Iran.\nA total of 87 Japanese nationals have evacuated. The evacuees arrived by bus. None had health issues. Around 220 remained in Iran, according to the ministry. © KYODO";
+        assert_eq!(writer_of(text).as_deref(), Some("Kyodo News"));
+        // A caption's two sentences before the mark: still a photo credit.
+        let caption = "Leaders meet in Tokyo on Oct. 28. They shook hands at the palace. (c)AFP\nThe summit showed how far Tokyo will go.";
+        assert_eq!(writer_of(caption), None);
+        assert_eq!(sentence_ends("He said. The U.S. and Oct. 28. Then. So"), 2);
     }
 }

@@ -75,7 +75,7 @@ struct Patterns {
 /// (perspective, what, weight, kind, pattern) of each weighted cue.
 type Row = (&'static str, &'static str, f32, &'static str, &'static str);
 
-const TABLE: [Row; 12] = [
+const TABLE: [Row; 14] = [
     ("korean", "KST", 1.5, "zone", r"\bKST\b|Korea Standard Time"),
     (
         "japanese",
@@ -146,6 +146,22 @@ const TABLE: [Row; 12] = [
         1.0,
         "byline",
         r"(?m)[가-힣]{2,4}\s?기자\b|^By [A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$",
+    ),
+    // A news site's publishing stamp in the country's script ("입력 2015.01.19 (14:21)"):
+    // the page came out of a home newsroom's system, whatever language the story is in.
+    (
+        "korean",
+        "Korean site's date stamp",
+        SCRIPT_WEIGHT,
+        "site",
+        r"(입력|기사입력|최종수정|수정|승인|등록|송고)\s*:?\s*\d{4}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{1,2}",
+    ),
+    (
+        "japanese",
+        "Japanese site's date stamp",
+        SCRIPT_WEIGHT,
+        "site",
+        r"(配信|公開|更新|掲載)(日時|日)?\s*[:：]?\s*\d{4}[./年]\d{1,2}[./月]\d{1,2}",
     ),
     (
         "japanese",
@@ -230,6 +246,10 @@ pub fn read_with(text: &str, table_hit: impl Fn(usize) -> bool) -> Option<Verdic
             weight,
         });
         kinds.push((perspective, kind));
+        // Like the body's script, a site's stamp in it is two marks of a home newsroom.
+        if kind == "site" {
+            kinds.push((perspective, "site2"));
+        }
     }
     // Korean newsrooms write "Korea" for their own country; others say "South Korea".
     // (The substring test first: most texts never say "Korea", and it is far cheaper.)
@@ -453,5 +473,26 @@ mod tests {
             "{}",
             v.describe()
         );
+    }
+
+    #[test]
+    fn a_home_site_stamp_places_an_english_story_and_a_bare_date_does_not() {
+        // An English story on a Korean broadcaster's site, stamped by its system in Hangul.
+        let v = verdict(
+            "Missing Teen in Turkey\n입력 2015.01.19 (14:21) 수정 2015.01.19 (14:43)\nA teenager went missing.",
+        );
+        assert_eq!(v.perspective, "korean");
+        assert!(v.places(), "{}", v.describe());
+        assert!(
+            v.describe().contains("Korean site's date stamp"),
+            "{}",
+            v.describe()
+        );
+        let v = verdict("配信日時：2024.05.01 10:00\nThe yen fell.");
+        assert_eq!(v.perspective, "japanese");
+        assert!(v.places(), "{}", v.describe());
+        // The same date without the stamp's word, or the word without a date, is nothing.
+        assert!(read("Posted 2015.01.19 (14:21)\nA teenager went missing.").is_none());
+        assert!(read("He said 입력 was broken; the talks went on.").is_none());
     }
 }

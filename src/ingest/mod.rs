@@ -23,6 +23,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod plain;
 pub mod seeds;
+pub mod self_reference;
 pub mod texts;
 pub mod web_dropped;
 pub mod webpage;

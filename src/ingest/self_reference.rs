@@ -1,0 +1,233 @@
+//! Where a text says which outlet made it, in words rather than in a credit mark: a digest's
+//! opening line ("The following is the first summary of major stories moved by Yonhap News
+//! Agency"), a broadcast's greeting ("Welcome to NHK Newsline"), a byline naming the
+//! reporter's paper ("AKIRA INUJIMA, Nikkei staff writer") or an item's lone sign-off line
+//! ("(NHK)"). Pure scanning: this module finds the phrases and the words that may be a name;
+//! the classifier decides whether those words name an outlet it knows.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A phrase that names the text's maker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfReference<'a> {
+    /// Byte offset of the phrase in the text (the earliest evidence wins elsewhere).
+    pub at: usize,
+    /// The phrase as written, for the reason shown to the reader.
+    pub phrase: &'a str,
+    /// Where the outlet's name may be.
+    pub name: NameSpot<'a>,
+}
+
+/// How the name sits in the phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameSpot<'a> {
+    /// The name starts here and runs for an unknown number of words ("…moved by Yonhap News
+    /// Agency on Wednesday"): the longest known name at the start counts.
+    StartsAt(&'a str),
+    /// These words are the name and nothing else ("Nikkei" in "…, Nikkei staff writer").
+    Exactly(&'a str),
+}
+
+/// Lines longer than this are prose, not a byline or a sign-off.
+const BYLINE_MAX_CHARS: usize = 100;
+
+struct Patterns {
+    /// A phrase after which the maker's name follows.
+    before_name: Regex,
+    /// A byline: a person, a comma, the outlet, the reporter's role.
+    byline: Regex,
+    /// A line that is a name in round brackets and nothing else.
+    sign_off: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        before_name: Regex::new(concat!(
+            r"(?i)\b(?:",
+            // A digest introduces itself and its maker.
+            r"the following (?:is|are)\b[^\n.]{0,80}?\b(?:from|by)",
+            r"|(?:stories|summaries|summary|dispatches|headlines) (?:moved|compiled|filed|released|distributed|selected|carried) by",
+            // A broadcast greets its audience by its own name.
+            r"|welcome (?:back )?to|you(?: are|'re|’re) (?:watching|listening to)",
+            r")\s+(?:the\s+)?",
+        ))
+        .expect("literal pattern"),
+        byline: Regex::new(concat!(
+            r"(?m)^[ \t]*(?:By\s+)?\p{Lu}[\p{L}.'’ -]{1,40},\s+(?i:the\s+)?",
+            r"(?P<name>[^,|\n]{2,40}?)\s+",
+            r"(?i:senior staff writer|staff writer|staff reporter|staff correspondent|senior writer",
+            r"|contributing writer|correspondent|bureau chief)\b",
+        ))
+        .expect("literal pattern"),
+        sign_off: Regex::new(r"(?m)^[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*$")
+            .expect("literal pattern"),
+    })
+}
+
+/// Every phrase in `text` that may name its maker, in no particular order.
+pub fn find(text: &str) -> Vec<SelfReference<'_>> {
+    let patterns = patterns();
+    let mut found = Vec::new();
+    for m in patterns.before_name.find_iter(text) {
+        // The phrase shown is the trigger and the few words after it, up to the line's end.
+        let rest = &text[m.end()..];
+        let shown_end = m.end() + rest.find('\n').unwrap_or(rest.len()).min(60);
+        let shown_end = floor_char_boundary(text, shown_end);
+        found.push(SelfReference {
+            at: m.start(),
+            phrase: text[m.start()..shown_end].trim(),
+            name: NameSpot::StartsAt(rest),
+        });
+    }
+    for caps in patterns.byline.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
+            continue;
+        };
+        let line_end = text[whole.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| whole.end() + i);
+        if text[whole.start()..line_end].chars().count() > BYLINE_MAX_CHARS {
+            continue;
+        }
+        found.push(SelfReference {
+            at: whole.start(),
+            phrase: whole.as_str().trim(),
+            name: NameSpot::Exactly(name.as_str().trim()),
+        });
+    }
+    for caps in patterns.sign_off.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
+            continue;
+        };
+        found.push(SelfReference {
+            at: whole.start(),
+            phrase: whole.as_str().trim(),
+            name: NameSpot::Exactly(name.as_str().trim()),
+        });
+    }
+    found
+}
+
+/// The longest prefix of `text`, cut at a word's end, that `is_name` accepts, among the first
+/// few words (names are short).
+pub fn longest_name_at<T>(text: &str, is_name: impl Fn(&str) -> Option<T>) -> Option<(T, &str)> {
+    const MAX_WORDS: usize = 6;
+    let mut ends: Vec<usize> = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        // A name runs over letters, digits and the joiners outlets use ("Dong-A", "AFP-Jiji").
+        let part_of_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&' | '.');
+        if part_of_word {
+            in_word = true;
+            continue;
+        }
+        if in_word {
+            ends.push(i);
+            in_word = false;
+            if ends.len() >= MAX_WORDS {
+                break;
+            }
+        }
+        // A name stays on its line and inside its clause.
+        if c == '\n' || c == ',' || c == ';' || c == ':' || c == '(' {
+            break;
+        }
+    }
+    if in_word && ends.len() < MAX_WORDS {
+        ends.push(text.len());
+    }
+    ends.iter().rev().find_map(|&end| {
+        // "Agency." at a sentence's end: the full stop is not part of the name.
+        let candidate = text[..end].trim_end_matches('.');
+        is_name(candidate).map(|found| (found, candidate))
+    })
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spots(text: &str) -> Vec<String> {
+        find(text)
+            .into_iter()
+            .map(|r| match r.name {
+                NameSpot::StartsAt(s) => format!("starts:{}", s.lines().next().unwrap_or("")),
+                NameSpot::Exactly(s) => format!("exactly:{s}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn digests_broadcasts_bylines_and_sign_offs_are_found() {
+        assert_eq!(
+            spots("The following is the first summary of major stories moved by Yonhap News Agency on Wednesday."),
+            vec!["starts:Yonhap News Agency on Wednesday."]
+        );
+        assert_eq!(
+            spots("TOKYO – The following is the most recent compilation of selected news summaries from Kyodo News.\n———-"),
+            vec!["starts:Kyodo News."]
+        );
+        assert_eq!(
+            spots("Welcome to NHK Newsline. I'm Ramin Mellegard in Tokyo."),
+            vec!["starts:NHK Newsline. I'm Ramin Mellegard in Tokyo."]
+        );
+        assert_eq!(
+            spots("AKIRA INUJIMA, Nikkei staff writer | Japan\n\nTOKYO -- Text."),
+            vec!["exactly:Nikkei"]
+        );
+        assert_eq!(
+            spots("By Kim Da-sol, The Korea Herald correspondent\nText"),
+            vec!["exactly:Korea Herald"]
+        );
+        assert_eq!(
+            spots("Police arrested a man.\n(NHK)\nApr 30"),
+            vec!["exactly:NHK"]
+        );
+    }
+
+    #[test]
+    fn mentions_in_prose_are_not_self_references() {
+        // A quoted outlet, a long sentence with a byline's shape, a bracket inside a line.
+        assert!(spots("Tokyo said so, according to Kyodo News.").is_empty());
+        assert!(spots("He said (in NHK's words) that talks ended.").is_empty());
+        let long = format!(
+            "Smith, Kyodo correspondent {} said the talks ended.",
+            "and many more words ".repeat(6)
+        );
+        assert!(
+            find(&long).is_empty(),
+            "a long line is prose: {:?}",
+            spots(&long)
+        );
+        // "the following" with a full stop before the name is another sentence.
+        assert!(spots("The following is what we know. AP reported it.").is_empty());
+    }
+
+    #[test]
+    fn the_longest_known_name_at_the_start_wins() {
+        let known = |s: &str| {
+            ["yonhap", "yonhap news agency", "nhk newsline"]
+                .contains(&s.to_lowercase().as_str())
+                .then_some(())
+        };
+        let got = longest_name_at("Yonhap News Agency on Wednesday.", known);
+        assert_eq!(got.map(|(_, n)| n), Some("Yonhap News Agency"));
+        let got = longest_name_at("Yonhap News Agency.\nMore", known);
+        assert_eq!(got.map(|(_, n)| n), Some("Yonhap News Agency"));
+        let got = longest_name_at("NHK Newsline. I'm Ramin", known);
+        assert_eq!(got.map(|(_, n)| n), Some("NHK Newsline"));
+        // Nothing known at the start: nothing.
+        assert!(longest_name_at("the capital, Yonhap", known).is_none());
+        // Wide characters are cut at their boundaries.
+        assert!(longest_name_at("연합뉴스 기자", known).is_none());
+    }
+}
