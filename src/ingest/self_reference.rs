@@ -35,36 +35,39 @@ const BYLINE_MAX_CHARS: usize = 100;
 struct Patterns {
     /// A phrase after which the maker's name follows.
     before_name: Regex,
-    /// A byline: a person, a comma, the outlet, the reporter's role.
+    /// A byline line: a person, a comma, the outlet, the reporter's role.
     byline: Regex,
-    /// A line that is a name in round brackets and nothing else.
-    sign_off: Regex,
 }
 
+// ASCII word boundaries throughout: a Unicode `\b` sends the regex engine to its slow path
+// on every text with a non-ASCII letter, and placement reads every article.
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
+        // Case spelled out, not `(?i)`: literal prefixes let the engine skip to candidates.
         before_name: Regex::new(concat!(
-            r"(?i)\b(?:",
+            r"(?-u:\b)(?:",
             // A digest introduces itself and its maker.
-            r"the following (?:is|are)\b[^\n.]{0,80}?\b(?:from|by)",
+            r"(?:The|the|THE) (?:following|Following|FOLLOWING) (?:is|are)(?-u:\b)[^\n.]{0,80}?(?-u:\b)(?:from|by)",
             r"|(?:stories|summaries|summary|dispatches|headlines) (?:moved|compiled|filed|released|distributed|selected|carried) by",
             // A broadcast greets its audience by its own name.
-            r"|welcome (?:back )?to|you(?: are|'re|’re) (?:watching|listening to)",
-            r")\s+(?:the\s+)?",
+            r"|(?:Welcome|welcome|WELCOME) (?:back )?to|(?:You|you)(?: are|'re|’re) (?:watching|listening to)",
+            r")\s+(?:[Tt]he\s+)?",
         ))
         .expect("literal pattern"),
         byline: Regex::new(concat!(
-            r"(?m)^[ \t]*(?:By\s+)?\p{Lu}[\p{L}.'’ -]{1,40},\s+(?i:the\s+)?",
+            r"^[ \t]*(?:By\s+)?\p{Lu}[\p{L}.'’ -]{1,40},\s+(?i:the\s+)?",
             r"(?P<name>[^,|\n]{2,40}?)\s+",
             r"(?i:senior staff writer|staff writer|staff reporter|staff correspondent|senior writer",
-            r"|contributing writer|correspondent|bureau chief)\b",
+            r"|contributing writer|correspondent|bureau chief)(?-u:\b)",
         ))
         .expect("literal pattern"),
-        sign_off: Regex::new(r"(?m)^[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*$")
-            .expect("literal pattern"),
     })
 }
+
+/// Words one of which a byline line holds ("staff writer", "correspondent", …), checked
+/// before the byline pattern runs on a line: most lines have none.
+const BYLINE_HINTS: &[&str] = &["riter", "orrespondent", "eporter", "ureau"];
 
 /// Every phrase in `text` that may name its maker, in no particular order.
 pub fn find(text: &str) -> Vec<SelfReference<'_>> {
@@ -81,31 +84,41 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             name: NameSpot::StartsAt(rest),
         });
     }
-    for caps in patterns.byline.captures_iter(text) {
-        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
-            continue;
-        };
-        let line_end = text[whole.end()..]
-            .find('\n')
-            .map_or(text.len(), |i| whole.end() + i);
-        if text[whole.start()..line_end].chars().count() > BYLINE_MAX_CHARS {
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let at = line_start;
+        line_start += line.len() + 1;
+        // Bylines and sign-offs are short lines (a quick byte test before counting chars).
+        if line.len() > 4 * BYLINE_MAX_CHARS || line.chars().count() > BYLINE_MAX_CHARS {
             continue;
         }
-        found.push(SelfReference {
-            at: whole.start(),
-            phrase: whole.as_str().trim(),
-            name: NameSpot::Exactly(name.as_str().trim()),
-        });
-    }
-    for caps in patterns.sign_off.captures_iter(text) {
-        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
+        let trimmed = line.trim();
+        // "(NHK)": a name in round brackets, alone on its line, signs the item above it.
+        if let Some(name) = trimmed
+            .strip_prefix('(')
+            .and_then(|rest| rest.strip_suffix(')'))
+            .filter(|name| (2..=40).contains(&name.chars().count()) && !name.contains(['(', ')']))
+        {
+            found.push(SelfReference {
+                at,
+                phrase: trimmed,
+                name: NameSpot::Exactly(name.trim()),
+            });
             continue;
-        };
-        found.push(SelfReference {
-            at: whole.start(),
-            phrase: whole.as_str().trim(),
-            name: NameSpot::Exactly(name.as_str().trim()),
-        });
+        }
+        if !BYLINE_HINTS.iter().any(|hint| line.contains(hint)) {
+            continue;
+        }
+        if let Some(caps) = patterns.byline.captures(line) {
+            let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
+                continue;
+            };
+            found.push(SelfReference {
+                at: at + whole.start(),
+                phrase: whole.as_str().trim(),
+                name: NameSpot::Exactly(name.as_str().trim()),
+            });
+        }
     }
     found
 }
