@@ -268,7 +268,7 @@ fn masthead_rest(lower: &str, original: &str, short: bool) -> bool {
 
 /// `char::is_alphabetic`, with Hangul, kana and the common CJK ideographs answered from
 /// their ranges: Unicode's table lookup for them was a sixth of placement's time.
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
         0xAC00..=0xD7A3 | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => {
@@ -711,11 +711,12 @@ impl Classifier {
         let head = lines().take(MASTHEAD_LINES);
         let tail = lines().rev().take(MASTHEAD_LINES);
         head.chain(tail).find_map(|line| {
-            if line.chars().count() > MASTHEAD_MAX_CHARS {
+            let chars_in_line = line.chars().count();
+            if chars_in_line > MASTHEAD_MAX_CHARS {
                 return None;
             }
             let lower = line.to_lowercase();
-            let short = line.chars().count() <= 40;
+            let short = chars_in_line <= 40;
             let chars: Vec<(usize, char)> = lower.char_indices().collect();
             // Names end where a run of letters does ("Yomiuri Shimbun|8 hours ago"): cuts
             // inside a word are never tried.
@@ -725,6 +726,7 @@ impl Classifier {
             // The longest name the line starts with, followed by nothing but dates and marks.
             std::iter::once(lower.len())
                 .chain(ends.rev())
+                // (One byte past the longest name: the blank a cut may leave before a mark.)
                 .filter(|&end| end > 0 && end <= self.longest_name + 1)
                 .find_map(|end| {
                     let (name, rest) = lower.split_at(end);

@@ -149,20 +149,19 @@ const TABLE: [Row; 14] = [
     ),
     // A news site's publishing stamp in the country's script ("입력 2015.01.19 (14:21)"):
     // the page came out of a home newsroom's system, whatever language the story is in.
-    // (ASCII digits and blanks: a stamp is typed by a site's system, not by hand.)
     (
         "korean",
         "Korean site's date stamp",
         SCRIPT_WEIGHT,
         "site",
-        r"(입력|기사입력|최종수정|수정|승인|등록|송고)[ \t]*:?[ \t]*[0-9]{4} ?[.\-/] ?[0-9]{1,2} ?[.\-/] ?[0-9]{1,2}",
+        r"(입력|기사입력|최종수정|수정|승인|등록|송고)\s*:?\s*\d{4}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{1,2}",
     ),
     (
         "japanese",
         "Japanese site's date stamp",
         SCRIPT_WEIGHT,
         "site",
-        r"(配信|公開|更新|掲載)(日時|日)?[ \t]*[:：]?[ \t]*[0-9]{4}[./年][0-9]{1,2}[./月][0-9]{1,2}",
+        r"(配信|公開|更新|掲載)(日時|日)?\s*[:：]?\s*\d{4}[./年]\d{1,2}[./月]\d{1,2}",
     ),
     (
         "japanese",
@@ -353,7 +352,7 @@ fn script_counts(text: &str) -> (usize, usize, usize) {
                 kana += 1;
                 letters += 1;
             }
-            _ => letters += usize::from(c.is_alphabetic()),
+            _ => letters += usize::from(super::classify::is_letter(c)),
         }
     }
     (hangul, kana, letters)
