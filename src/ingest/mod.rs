@@ -913,6 +913,14 @@ impl Ingestor<'_> {
             warnings.push(cut);
         }
         let total = blocks.len();
+        // The placement reads every block, in the page's order: credits stand at the head
+        // and at the end ("…(Yonhap)", a lone "REUTERS" line), and boilerplate rules may drop
+        // a masthead or a copyright line that is the best evidence of who wrote it.
+        let evidence_text: String = std::iter::once(extra_text.as_str())
+            .filter(|t| !t.is_empty())
+            .chain(blocks.iter().map(|b| b.text.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
         let rules = self.boilerplate.unwrap_or_else(|| Boilerplate::embedded());
         let mut stripped = rules.strip(blocks);
         metadata::extract(&mut stripped, &mut meta);
@@ -924,14 +932,6 @@ impl Ingestor<'_> {
             });
         }
 
-        let evidence_text: String = stripped
-            .kept
-            .iter()
-            .map(|b| b.text.as_str())
-            .chain(stripped.dropped.iter().map(|d| d.text.as_str()))
-            .chain(std::iter::once(extra_text.as_str()))
-            .collect::<Vec<_>>()
-            .join("\n");
         let placement = self.classifier.classify(&Evidence {
             outlet: meta.outlet.as_deref(),
             url: meta.url.as_deref(),

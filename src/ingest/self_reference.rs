@@ -57,6 +57,8 @@ fn patterns() -> &'static Patterns {
             r"|(?:stories|summaries|summary|dispatches|headlines) (?:moved|compiled|filed|released|distributed|selected|carried) by",
             // A broadcast greets its audience by its own name.
             r"|(?:Welcome|welcome|WELCOME) (?:back )?to|(?:You|you)(?: are|'re|’re) (?:watching|listening to)",
+            // "This is Arirang Newscenter." (capital: a sentence's start, as a host says it).
+            r"|(?:This|THIS) is",
             r")\s+(?:[Tt]he\s+)?",
         )),
         byline: build(concat!(
@@ -133,7 +135,120 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             });
         }
     }
+    found.extend(closing_credit(text));
     found
+}
+
+/// Lines longer than this cannot be a credit alone ("REUTERS", "AP- Tokyo", "— AFP").
+const CREDIT_LINE_MAX_CHARS: usize = 40;
+
+/// Words before a closing bracketed credit that make its paragraph prose, not a label.
+const CLOSING_PARAGRAPH_MIN_WORDS: usize = 8;
+
+/// The text's last line signs it: a credit alone ("REUTERS", "— AFP", "AP- Tokyo") or a
+/// bracketed name closing the last paragraph ("…from Thursday's close. (Yonhap)"). Not when
+/// the paragraph it closes is a photo's caption: a picture's credit does not sign the copy.
+fn closing_credit(text: &str) -> Option<SelfReference<'_>> {
+    let body = text.trim_end();
+    let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+    let line = body[line_start..].trim();
+    let at = line_start + body[line_start..].find(line).unwrap_or(0);
+    if line.is_empty() || line.len() > 4 * BYLINE_MAX_CHARS {
+        return None;
+    }
+    if line.chars().count() <= CREDIT_LINE_MAX_CHARS {
+        let name = credit_alone(line)?;
+        let above = body[..line_start].trim_end();
+        let paragraph_above = above.rsplit('\n').next().unwrap_or("");
+        return (!looks_like_caption(paragraph_above)).then_some(SelfReference {
+            at,
+            phrase: line,
+            name: NameSpot::Exactly(name),
+        });
+    }
+    // "…(Yonhap)": a name in brackets after the paragraph's last full stop.
+    let open = line.strip_suffix(')')?.rfind('(')?;
+    let name = line[open + 1..line.len() - 1].trim();
+    let before = line[..open].trim_end();
+    let sentence_ended = before.ends_with(['.', '。', '"', '”', '’']);
+    let fits = (2..=30).contains(&name.chars().count()) && !name.contains(['(', '/', ',']);
+    (sentence_ended
+        && fits
+        && before.split_whitespace().count() >= CLOSING_PARAGRAPH_MIN_WORDS
+        && !looks_like_caption(before))
+    .then_some(SelfReference {
+        at: at + open,
+        phrase: &line[open..],
+        name: NameSpot::Exactly(name),
+    })
+}
+
+/// The name in a line that is a credit and nothing else: dashes before it, a bureau after it
+/// ("AP- Tokyo", "Reuters, Seoul", "— AFP"). `None` when anything else is on the line.
+fn credit_alone(line: &str) -> Option<&str> {
+    let core = line.trim_start_matches(['-', '–', '—', ' ']).trim();
+    // "TOKYO -- The prime minister…": a dateline opening the copy, not a credit; a full
+    // stop ends a sentence.
+    if core.contains("--") || core.ends_with('.') {
+        return None;
+    }
+    let mut cut = core.len();
+    for separator in [",", "/", "—", "–", ":", "- ", " -"] {
+        if let Some(i) = core.find(separator) {
+            cut = cut.min(i);
+        }
+    }
+    let name = core[..cut].trim();
+    let bureau = core[cut..].trim_start_matches([',', '/', '—', '–', ':', '-', ' ']);
+    let bureau_is_a_place = bureau.is_empty()
+        || (bureau.starts_with(|c: char| c.is_uppercase())
+            && bureau
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'')));
+    let name_is_words = name
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '&' | '\''));
+    (name.chars().count() >= 2 && name_is_words && bureau_is_a_place).then_some(name)
+}
+
+/// Words a photo's caption holds: what the picture is and what its people are doing in it.
+const CAPTION_HINTS: &[&str] = &[
+    "photo",
+    "picture",
+    "image",
+    "pictured",
+    "file",
+    "getty",
+    "(l)",
+    "(r)",
+    "left",
+    "right",
+    " speaks",
+    " attends",
+    " poses",
+    " walks",
+    " gestures",
+    " waves",
+    " looks",
+    " look at",
+    " listens",
+    " arrives",
+    " shakes hands",
+    " holds",
+    " smiles",
+    " stands",
+    " sits",
+    " is seen",
+    " are seen",
+    " react",
+    "사진",
+    "写真",
+    "撮影",
+];
+
+fn looks_like_caption(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    CAPTION_HINTS.iter().any(|hint| lower.contains(hint))
 }
 
 /// The longest prefix of `text`, cut at a word's end, that `is_name` accepts, among the first
@@ -211,7 +326,7 @@ mod tests {
             vec!["exactly:Nikkei"]
         );
         assert_eq!(
-            spots("By Kim Da-sol, The Korea Herald correspondent\nText"),
+            spots("By Kim Da-sol, The Korea Herald correspondent\nThe talks ended."),
             vec!["exactly:Korea Herald"]
         );
         assert_eq!(
@@ -227,7 +342,7 @@ mod tests {
             spots("AKIRA INUJIMA, NIKKEI STAFF WRITER\nTOKYO -- Text."),
             vec!["exactly:NIKKEI"]
         );
-        assert!(spots("STAFF WRITER\nText.").is_empty());
+        assert!(spots("STAFF WRITER\nThe talks ended.").is_empty());
     }
 
     #[test]
@@ -246,6 +361,40 @@ mod tests {
         );
         // "the following" with a full stop before the name is another sentence.
         assert!(spots("The following is what we know. AP reported it.").is_empty());
+    }
+
+    #[test]
+    fn a_broadcast_saying_this_is_its_name_is_found() {
+        assert_eq!(
+            spots("Hello to our viewers across the globe.\nThis is Arirang Newscenter.\nTitle: x"),
+            vec!["starts:Arirang Newscenter."]
+        );
+    }
+
+    #[test]
+    fn a_credit_closing_the_text_signs_it_and_a_caption_credit_does_not() {
+        let story = "South Korean stocks closed higher on Friday, snapping a slump, analysts said.";
+        assert_eq!(
+            spots(&format!("{story}\n\nREUTERS\n")),
+            vec!["exactly:REUTERS"]
+        );
+        assert_eq!(spots(&format!("{story}\n\nAP- Tokyo")), vec!["exactly:AP"]);
+        assert_eq!(spots(&format!("{story}\n— AFP")), vec!["exactly:AFP"]);
+        assert_eq!(
+            spots(&format!("Title\n\n{story} (Yonhap)")),
+            vec!["exactly:Yonhap"]
+        );
+        // A caption above the credit, or a caption ending in one: the picture's credit.
+        let caption = "President Yoon speaks at a news conference in Seoul on Jan. 10, 2024.";
+        assert!(spots(&format!("{story}\n\n{caption}\nREUTERS")).is_empty());
+        assert!(spots(&format!("{story}\n\n{caption} (Reuters)")).is_empty());
+        // A short label line, a bracket mid-paragraph, a line with more than a bureau after
+        // the name: not a sign-off.
+        assert!(spots(&format!("{story}\nSeoul rally (Yonhap)")).is_empty());
+        assert!(spots(&format!("{story}\nReuters - reported on Friday by phone")).is_empty());
+        assert!(
+            spots("It rose (Yonhap) on Friday, said an analyst at the firm in Seoul.").is_empty()
+        );
     }
 
     #[test]
