@@ -286,7 +286,8 @@ static ACTIVE: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
 fn credit_patterns(c: &str) -> Vec<String> {
     // The credit in brackets before a dash, alone or shared with a partner or host:
     // "(Yonhap) --", "(The Japan News/ANN) -", "(d.de/dpa) -".
-    let credit = format!(r"\((?:[^()/\n]{{1,30}}/)?{c}(?:/[^()\n]{{1,30}})?\)");
+    // A partner may also be joined by a hyphen: "(ANSA-AFP) -", "SEOUL (dpa-AFX) -".
+    let credit = format!(r"\((?:[^()/\n]{{1,30}}[/-])?{c}(?:[/-][^()\n]{{1,30}})?\)");
     vec![
         format!(r"{credit}\s*(--|—|–|-)"),
         // "SEOUL, Oct. 28 (Yonhap)", "SEOUL, September 27 (Reuters)", indented or not.
@@ -952,6 +953,9 @@ fn source_line_name(line: &str) -> Option<&str> {
         "sources:",
         "provided by",
         "courtesy of",
+        // "From Associated Press", "By Reuters": the whole line is the credit.
+        "from ",
+        "by ",
         "출처:",
         "출처 :",
         "提供:",
@@ -1521,6 +1525,58 @@ mod tests {
         assert_eq!(
             without_leading_the("the asahi shimbun").as_deref(),
             Some("asahi shimbun")
+        );
+    }
+
+    #[test]
+    fn partner_credits_agency_stamps_and_lone_credit_lines() {
+        // A credit shared with a partner by a hyphen: either agency makes it wire copy.
+        let ansa = writer_of("ROME, Sept 3 (ANSA-AFP) - Talks resumed in Seoul.");
+        assert!(
+            matches!(
+                ansa.as_deref(),
+                Some("Agenzia Nazionale Stampa Associata" | "Agence France-Presse")
+            ),
+            "{ansa:?}"
+        );
+        let dpa = writer_of("SEOUL (dpa-AFX) - Samsung shares rose on Monday.");
+        assert_eq!(dpa.as_deref(), Some("Deutsche Presse-Agentur"));
+        // A hyphenated place in brackets is no credit.
+        assert_eq!(
+            writer_of("Leaders met (South Korea-Japan) - talks went on."),
+            None
+        );
+        // AFPBB's stamp in Japanese brackets, with or without a date in it.
+        let afp = writer_of("【9月9日 AFP】北朝鮮は建国記念日を迎えた。");
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        // Reuters' sign-off in brackets names its reporters on a line of its own.
+        let reuters = writer_of("Tokyo shares fell.\n(Reporting by Jane Roe; Editing by Sam Poe)");
+        assert_eq!(reuters.as_deref(), Some("Reuters"));
+        let reuters = writer_of("Tokyo shares fell.\n(Additional reporting by Jane Roe in Seoul)");
+        assert_eq!(reuters.as_deref(), Some("Reuters"));
+        // A whole line crediting the writer with "From" or "By".
+        let ap = writer_of("North Korea fired a missile.\nFrom Associated Press");
+        assert_eq!(ap.as_deref(), Some("Associated Press"));
+        let kyodo = writer_of("By Kyodo\nThe Diet passed the budget.");
+        assert_eq!(kyodo.as_deref(), Some("Kyodo News"));
+        // EFE signs a story's last sentence with its name, perhaps with the desk's initials.
+        let efe = writer_of("TOKIO. Japón votó.\nAñadió que firmarán «este año». EFE\nOtra nota.");
+        assert_eq!(efe.as_deref(), Some("Agencia EFE"));
+        let efe = writer_of("Japón votó el domingo. EFE jm/sb");
+        assert_eq!(efe.as_deref(), Some("Agencia EFE"));
+        // The Hankyoreh English edition's date stamp; a byline in capitals without a role.
+        let hani = writer_of(
+            "Posted on : Oct.9,2006 22:23 KST Modified on : Oct.10,2006 10:02 KST\nAid was halted.",
+        );
+        assert_eq!(hani.as_deref(), Some("Hankyoreh"));
+        let jt =
+            writer_of("Featured article TOMOHIRO OSAKI, THE JAPAN TIMES Among the effects of it.");
+        assert_eq!(jt.as_deref(), Some("The Japan Times"));
+        // A "from"/"by" line naming something else, or a sentence, credits nothing.
+        assert_eq!(writer_of("Greetings\nFrom Seoul\nThe summit opened."), None);
+        assert_eq!(
+            writer_of("The report was written by Reuters reporters in Tokyo.\nShares fell."),
+            None
         );
     }
 

@@ -7,7 +7,7 @@ use crate::text::sanitize::collapse_spaces;
 
 pub fn parse(text: &str) -> Vec<RawBlock> {
     let lines: Vec<&str> = text.lines().collect();
-    let hard_wrapped = is_hard_wrapped(&lines);
+    let wrap_width = hard_wrap_width(&lines);
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut table: Vec<Vec<String>> = Vec::new();
@@ -51,10 +51,25 @@ pub fn parse(text: &str) -> Vec<RawBlock> {
             blocks.push(block);
             continue;
         }
-        if !hard_wrapped {
+        let Some(wrap_width) = wrap_width else {
             flush_paragraph(&mut paragraph, &mut blocks);
+            paragraph.push(line);
+            continue;
+        };
+        // A line well short of the wrap width was broken by the writer, not the wrapper: it
+        // ends its paragraph, and a short title-like line (a headline, a byline, "The
+        // Associated Press") stands alone even with no blank line around it.
+        let short = line.chars().count() * 10 < wrap_width * 6;
+        if short && looks_like_heading(line) {
+            flush_paragraph(&mut paragraph, &mut blocks);
+            paragraph.push(line);
+            flush_paragraph(&mut paragraph, &mut blocks);
+            continue;
         }
         paragraph.push(line);
+        if short {
+            flush_paragraph(&mut paragraph, &mut blocks);
+        }
     }
     flush_paragraph(&mut paragraph, &mut blocks);
     flush_table(&mut table, &mut blocks);
@@ -156,18 +171,19 @@ pub fn strip_inline_markup(text: &str) -> String {
 
 /// Hard-wrapped text breaks paragraphs into lines of similar length; such lines are joined.
 /// Text with one paragraph per line (most copied web text) keeps each line a block.
-fn is_hard_wrapped(lines: &[&str]) -> bool {
+/// The width the text is wrapped at, when it is.
+fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
         .map(|l| l.trim().chars().count())
         .filter(|&n| n > 40)
         .collect();
     if widths.len() < 4 {
-        return false;
+        return None;
     }
     let max = widths.iter().copied().max().unwrap_or(0);
     let near_wrap = widths.iter().filter(|&&n| (55..=100).contains(&n)).count();
-    max <= 100 && near_wrap * 10 >= widths.len() * 7
+    (max <= 100 && near_wrap * 10 >= widths.len() * 7).then_some(max)
 }
 
 const TERMINAL: &[char] = &[
@@ -259,6 +275,28 @@ mod tests {
         let blocks = parse(&text);
         assert_eq!(blocks.len(), 2);
         assert!(blocks[0].text.ends_with("seventy chars."));
+    }
+
+    #[test]
+    fn short_lines_in_hard_wrapped_text_end_paragraphs() {
+        // A wire story pasted with no blank lines: headline, byline, outlet, date, body.
+        let body = "South Korea balked Monday at participating in a U.S.-led plan that";
+        let text = format!(
+            "SKorea Balks at Sanctions\nBy JAE-SOON CHANG\nThe Associated Press\n{body}\n{body}\n{body}\nforesees intercepting ships.\n{body}\n{body} ends.\n"
+        );
+        let blocks = parse(&text);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(
+            texts[..3],
+            [
+                "SKorea Balks at Sanctions",
+                "By JAE-SOON CHANG",
+                "The Associated Press"
+            ]
+        );
+        assert!(texts[3].ends_with("intercepting ships."), "{texts:?}");
+        assert!(texts[4].ends_with("ends."), "{texts:?}");
     }
 
     #[test]

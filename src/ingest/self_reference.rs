@@ -37,6 +37,9 @@ struct Patterns {
     before_name: Regex,
     /// A byline line: a person, a comma, the outlet, the reporter's role.
     byline: Regex,
+    /// A byline in capitals without a role, anywhere in a line: "TOMOHIRO OSAKI, THE JAPAN
+    /// TIMES". The outlet's name starts at `name`.
+    byline_in_capitals: Regex,
 }
 
 // ASCII word boundaries throughout (`ascii_word_boundaries`): a Unicode `\b` sends the regex
@@ -67,6 +70,11 @@ fn patterns() -> &'static Patterns {
             r"(?i:senior staff writer|staff writer|staff reporter|staff correspondent|senior writer",
             r"|contributing writer|correspondent|bureau chief)\b",
         )),
+        // Two to four words of capitals, then the outlet in capitals (ASCII: a capitals
+        // byline is an English page's).
+        byline_in_capitals: build(
+            r"\b[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,3}, (?:THE )?(?P<name>[A-Z]{2})",
+        ),
     })
 }
 
@@ -97,6 +105,16 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             at: m.start(),
             phrase: text[m.start()..shown_end].trim(),
             name: NameSpot::StartsAt(rest),
+        });
+    }
+    for caps in patterns.byline_in_capitals.captures_iter(text) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
+            continue;
+        };
+        found.push(SelfReference {
+            at: whole.start(),
+            phrase: whole.as_str(),
+            name: NameSpot::StartsAt(&text[name.start()..]),
         });
     }
     let mut line_start = 0;
@@ -338,11 +356,20 @@ mod tests {
     #[test]
     fn a_byline_in_capitals_is_found_and_a_role_alone_is_not() {
         // The byline pattern reads roles in any case; the quick test before it must too.
+        // (The role-less capitals pattern finds the same name too.)
         assert_eq!(
             spots("AKIRA INUJIMA, NIKKEI STAFF WRITER\nTOKYO -- Text."),
-            vec!["exactly:NIKKEI"]
+            vec!["starts:NIKKEI STAFF WRITER", "exactly:NIKKEI"]
         );
         assert!(spots("STAFF WRITER\nThe talks ended.").is_empty());
+        // Without a role, a name in capitals and the outlet in capitals, even inside a line.
+        assert_eq!(
+            spots("This week's featured article TOMOHIRO OSAKI, THE JAPAN TIMES Among the effects"),
+            vec!["starts:JAPAN TIMES Among the effects"]
+        );
+        // One word before the comma is a dateline; an outlet in lower case is prose.
+        assert!(spots("SEOUL, THE KOREA HERALD reported.").is_empty());
+        assert!(spots("KIM JONG UN, the leader, spoke.").is_empty());
     }
 
     #[test]
