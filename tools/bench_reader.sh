@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 files="${1:-10000}"
 runs="${2:-5}"
 work="${BENCH_DIR:-/tmp/parallax-bench}"
-bin="$PWD/target/release/parallax"
+bin="${BENCH_BIN:-$PWD/target/release/parallax}"
 [ -x "$bin" ] || cargo build --release
 mkdir -p "$work"
 corpus="$work/varied-$files"

@@ -12,7 +12,7 @@ use crate::ingest::cues;
 use crate::model::Perspective;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Deserialize)]
 struct File {
@@ -77,6 +77,10 @@ pub struct Classifier {
     by_name: HashMap<String, usize>,
     /// The longest lower-cased name in `by_name`, in bytes: a masthead cut past it names nothing.
     longest_name: usize,
+    /// Every name's beginnings that end where a run of letters does ("yonhap", "yonhap ",
+    /// "yonhap news"): a masthead line whose start is none of these names no outlet, and
+    /// most lines are ruled out at their first word.
+    name_beginnings: HashSet<String>,
     /// Every outlet's signatures in one set, then the cues' patterns (from `cue_start` on),
     /// so a text is scanned once for both; `(outlet, signature)` per signature pattern.
     signature_set: regex::RegexSet,
@@ -296,6 +300,9 @@ fn credit_patterns(c: &str) -> Vec<String> {
         // Marks are often set in capitals: "© KYODO".
         format!(r"(©|\(c\)|\(C\)|Copyright)\s*(\d{{4}}\s*)?(?i:{c})\b"),
         format!(r"^{c}-(Jiji|JIJI|Kyodo|Yonhap)$"),
+        // The credit and the bureau in capitals on a line of their own under the headline,
+        // as Taipei Times and others print wire copy: "AFP, SEOUL", "Reuters, TOKYO".
+        format!(r"^{c}, [A-Z][A-Z .'-]{{1,30}}$"),
         // The older dateline line with the agency after the date: "TOKYO, Oct. 6 Kyodo".
         format!(r"^[A-Z][A-Za-z .'-]{{1,30}}, [A-Z][a-z]{{2,4}}\.? \d{{1,2}},? {c}$"),
         // An agency's own scoop: "…, Jiji Press learned Wednesday", "Kyodo News has learned".
@@ -495,6 +502,10 @@ impl Classifier {
             perspectives,
             outlets,
             longest_name: by_name.keys().map(String::len).max().unwrap_or(0),
+            name_beginnings: by_name
+                .keys()
+                .flat_map(|name| name_ends(name).map(move |end| name[..end].to_string()))
+                .collect(),
             by_name,
             signature_set,
             signature_owners,
@@ -712,33 +723,45 @@ impl Classifier {
         let head = lines().take(MASTHEAD_LINES);
         let tail = lines().rev().take(MASTHEAD_LINES);
         head.chain(tail).find_map(|line| {
+            // Most lines start with a word that begins no name: ruled out before their
+            // characters are counted or lower-cased.
+            let first_word = &line[..name_ends(line).next().unwrap_or(line.len())];
+            let first_word = first_word.to_lowercase();
+            if !self.name_beginnings.contains(&first_word)
+                && !self.by_name.contains_key(first_word.trim_end())
+            {
+                return None;
+            }
             let chars_in_line = line.chars().count();
             if chars_in_line > MASTHEAD_MAX_CHARS {
                 return None;
             }
             let lower = line.to_lowercase();
             let short = chars_in_line <= 40;
-            let chars: Vec<(usize, char)> = lower.char_indices().collect();
-            // Names end where a run of letters does ("Yomiuri Shimbun|8 hours ago"): cuts
-            // inside a word are never tried.
-            let ends = (1..chars.len())
-                .filter(|&i| !(is_letter(chars[i - 1].1) && is_letter(chars[i].1)))
-                .map(|i| chars[i].0);
-            // The longest name the line starts with, followed by nothing but dates and marks.
-            std::iter::once(lower.len())
-                .chain(ends.rev())
-                // (One byte past the longest name: the blank a cut may leave before a mark.)
-                .filter(|&end| end > 0 && end <= self.longest_name + 1)
-                .find_map(|end| {
-                    let (name, rest) = lower.split_at(end);
-                    if name.chars().count() < 3 {
-                        return None;
+            // The names the line starts with, shortest first, until its start is no name's
+            // beginning. (One byte past the longest name: the blank a cut may leave before a
+            // mark.)
+            let mut names = Vec::new();
+            for end in name_ends(&lower) {
+                if end > self.longest_name + 1 {
+                    break;
+                }
+                let name = &lower[..end];
+                if name.chars().count() >= 3 {
+                    if let Some(&o) = self.by_name.get(name.trim_end()) {
+                        names.push((end, o));
                     }
-                    let o = *self.by_name.get(name.trim_end())?;
-                    // Dates, separators and a section word ("News", "Online") may follow.
-                    masthead_rest(rest, line.get(end..).unwrap_or(""), short)
-                        .then(|| (o, line.to_string()))
-                })
+                }
+                if !self.name_beginnings.contains(name) {
+                    break;
+                }
+            }
+            // The longest name followed by nothing but dates, separators and a section word
+            // ("News", "Online").
+            names.into_iter().rev().find_map(|(end, o)| {
+                masthead_rest(&lower[end..], line.get(end..).unwrap_or(""), short)
+                    .then(|| (o, line.to_string()))
+            })
         })
     }
 
@@ -858,6 +881,20 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// Where a name in `lower` may end, in order: wherever a run of letters does, never inside a
+/// word ("Yomiuri Shimbun|8 hours ago" may end after "yomiuri" or "shimbun"), and at its end.
+fn name_ends(lower: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous: Option<char> = None;
+    lower
+        .char_indices()
+        .filter_map(move |(i, c)| {
+            let cut = previous.is_some_and(|p| !(is_letter(p) && is_letter(c)));
+            previous = Some(c);
+            cut.then_some(i)
+        })
+        .chain(std::iter::once(lower.len()))
+}
+
 /// Words before a copyright mark on its line that make the line a caption, not a signature.
 const CAPTION_WORDS: usize = 6;
 
@@ -967,6 +1004,9 @@ fn source_line_name(line: &str) -> Option<&str> {
     if line.len() > 180 {
         return None;
     }
+    if let Some(holder) = copyright_holder(line) {
+        return Some(holder);
+    }
     // Compared byte for byte, ASCII letters in either case (the CJK prefixes have no case).
     let prefix = PREFIXES.iter().find(|p| {
         line.get(..p.len())
@@ -974,6 +1014,51 @@ fn source_line_name(line: &str) -> Option<&str> {
     })?;
     let name = line.get(prefix.len()..)?.trim();
     let name = name.trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    (!name.is_empty()).then_some(name)
+}
+
+/// The holder a copyright line names, written out: "Copyright Agence France-Presse, 2007",
+/// "© 2024 The Japan Times. All rights reserved.", "Copyright (C) Kyodo News". (The short
+/// credits — "(c) AFP" — are credit patterns; this reads the names the table knows.)
+fn copyright_holder(line: &str) -> Option<&str> {
+    let mut rest = line;
+    let mut marked = false;
+    loop {
+        let before = rest;
+        for mark in ["copyright", "©", "(c)"] {
+            let marked_here = rest
+                .get(..mark.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(mark))
+                // "Copyrighted material" is a word, not the mark.
+                && !rest[mark.len()..].starts_with(|c: char| c.is_alphabetic());
+            if marked_here {
+                rest = rest[mark.len()..].trim_start();
+                marked = true;
+            }
+        }
+        // A year or a span of years between the mark and the name: "2007", "2004-2024".
+        rest = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–')
+            .trim_start_matches([',', ' ']);
+        if rest == before {
+            break;
+        }
+    }
+    if !marked {
+        return None;
+    }
+    let rest = rest
+        .split_once(". All rights reserved")
+        .or_else(|| rest.split_once(" All rights reserved"))
+        .map_or(rest, |(name, _)| name);
+    let rest = rest.trim_end_matches(['.', ' ']);
+    // A year after the name: "Agence France-Presse, 2007" (not the 1 of "News1").
+    let name = match rest.rsplit_once(' ') {
+        Some((name, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+            name.trim_end_matches([',', ' '])
+        }
+        _ => rest,
+    };
     (!name.is_empty()).then_some(name)
 }
 
@@ -1578,6 +1663,47 @@ mod tests {
             writer_of("The report was written by Reuters reporters in Tokyo.\nShares fell."),
             None
         );
+    }
+
+    #[test]
+    fn copyright_holders_bureau_lines_closing_dashes_and_uncredited_reuters_datelines() {
+        // A copyright line naming the agency in full, with a year before or after the name.
+        let afp = writer_of("Japan's economy shrank.\nCopyright Agence France-Presse, 2007");
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        let jt = writer_of("Rates held.\n© 2024 The Japan Times. All rights reserved.");
+        assert_eq!(jt.as_deref(), Some("The Japan Times"));
+        // The year is cut only when it stands apart: "News1" keeps its 1.
+        assert_eq!(copyright_holder("Copyright News1"), Some("News1"));
+        assert_eq!(copyright_holder("Copyrighted material"), None);
+        // Taipei Times prints wire credits with the bureau in capitals under the headline.
+        let afp = writer_of("Samsung profit surges\n\nAFP, SEOUL\n\nSamsung reported on Friday.");
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        // In a sentence the same words credit nothing.
+        assert_eq!(
+            writer_of("Reporters from AFP, Seoul bureau, said so."),
+            None
+        );
+        // A dash and the agency after the last sentence of the last paragraph.
+        let ap = writer_of(
+            "Exports fell.\n\"The recession could be more than just technical, and worse,\" he said. -AP",
+        );
+        assert_eq!(ap.as_deref(), Some("Associated Press"));
+        // dpa with its editor's initials on the last line.
+        let dpa = writer_of("Ein schweres Erdbeben hat Tokio erschüttert.\ndpa/jp");
+        assert_eq!(dpa.as_deref(), Some("Deutsche Presse-Agentur"));
+        // Reuters' dateline when a feed stripped its "(Reuters)": month abbreviated without
+        // a full stop; other agencies write "Nov. 27".
+        let reuters =
+            writer_of("TOKYO Nov 27 Toyota Motor Corp said on\nThursday it would recall.");
+        assert_eq!(reuters.as_deref(), Some("Reuters"));
+        assert_eq!(
+            writer_of("TOKYO, Nov. 27 Toyota said it would recall."),
+            None
+        );
+        // Mainichi credits its own photographers in brackets.
+        let mainichi =
+            writer_of("Tanks at the plant. (Mainichi/Koichiro Tezuka)\nFishermen spoke.");
+        assert_eq!(mainichi.as_deref(), Some("The Mainichi"));
     }
 
     #[test]

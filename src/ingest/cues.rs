@@ -352,6 +352,9 @@ fn script_counts(text: &str) -> (usize, usize, usize) {
                 kana += 1;
                 letters += 1;
             }
+            // Han ideographs are all letters; general punctuation (quotes, dashes) none.
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => letters += 1,
+            0x2000..=0x206F => {}
             _ => letters += usize::from(super::classify::is_letter(c)),
         }
     }

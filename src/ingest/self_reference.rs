@@ -40,6 +40,9 @@ struct Patterns {
     /// A byline in capitals without a role, anywhere in a line: "TOMOHIRO OSAKI, THE JAPAN
     /// TIMES". The outlet's name starts at `name`.
     byline_in_capitals: Regex,
+    /// Any of [`BYLINE_HINTS`]: one literal automaton, not eight substring searches (their
+    /// searchers' set-up was a tenth of placement's time).
+    byline_hint: Regex,
 }
 
 // ASCII word boundaries throughout (`ascii_word_boundaries`): a Unicode `\b` sends the regex
@@ -75,6 +78,7 @@ fn patterns() -> &'static Patterns {
         byline_in_capitals: build(
             r"\b[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,3}, (?:THE )?(?P<name>[A-Z]{2})",
         ),
+        byline_hint: Regex::new(&BYLINE_HINTS.join("|")).expect("literal words"),
     })
 }
 
@@ -117,6 +121,8 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             name: NameSpot::StartsAt(&text[name.start()..]),
         });
     }
+    // Most texts hold no byline word at all: one search each over the text, not per line.
+    let may_hold_byline = patterns.byline_hint.is_match(text);
     let mut line_start = 0;
     for line in text.split('\n') {
         let at = line_start;
@@ -139,7 +145,7 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             });
             continue;
         }
-        if !BYLINE_HINTS.iter().any(|hint| line.contains(hint)) {
+        if !may_hold_byline || !patterns.byline_hint.is_match(line) {
             continue;
         }
         if let Some(caps) = patterns.byline.captures(line) {
@@ -184,21 +190,40 @@ fn closing_credit(text: &str) -> Option<SelfReference<'_>> {
             name: NameSpot::Exactly(name),
         });
     }
+    if let Some(dash) = line.rfind(['-', '–', '—']) {
+        // "…he said. -AP": a name after a dash after the paragraph's last full stop.
+        let name = line[dash..].trim_start_matches(['-', '–', '—']).trim();
+        let before = line[..dash].trim_end();
+        let fits = (2..=30).contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
+        if fits && signs_a_paragraph(before) {
+            return Some(SelfReference {
+                at: at + dash,
+                phrase: &line[dash..],
+                name: NameSpot::Exactly(name),
+            });
+        }
+    }
     // "…(Yonhap)": a name in brackets after the paragraph's last full stop.
     let open = line.strip_suffix(')')?.rfind('(')?;
     let name = line[open + 1..line.len() - 1].trim();
     let before = line[..open].trim_end();
-    let sentence_ended = before.ends_with(['.', '。', '"', '”', '’']);
     let fits = (2..=30).contains(&name.chars().count()) && !name.contains(['(', '/', ',']);
-    (sentence_ended
-        && fits
-        && before.split_whitespace().count() >= CLOSING_PARAGRAPH_MIN_WORDS
-        && !looks_like_caption(before))
-    .then_some(SelfReference {
+    (fits && signs_a_paragraph(before)).then_some(SelfReference {
         at: at + open,
         phrase: &line[open..],
         name: NameSpot::Exactly(name),
     })
+}
+
+/// What comes before a closing credit on its line is a paragraph of prose that ended its
+/// sentence, not a photo's caption.
+fn signs_a_paragraph(before: &str) -> bool {
+    before.ends_with(['.', '。', '"', '”', '’'])
+        && before.split_whitespace().count() >= CLOSING_PARAGRAPH_MIN_WORDS
+        && !looks_like_caption(before)
 }
 
 /// The name in a line that is a credit and nothing else: dashes before it, a bureau after it
@@ -218,7 +243,13 @@ fn credit_alone(line: &str) -> Option<&str> {
     }
     let name = core[..cut].trim();
     let bureau = core[cut..].trim_start_matches([',', '/', '—', '–', ':', '-', ' ']);
+    // An editor's initials after a slash: "dpa/jp", "dpa/ab/cd".
+    let initials = core[cut..].starts_with('/')
+        && bureau
+            .split('/')
+            .all(|i| (1..=4).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_lowercase()));
     let bureau_is_a_place = bureau.is_empty()
+        || initials
         || (bureau.starts_with(|c: char| c.is_uppercase())
             && bureau
                 .chars()
