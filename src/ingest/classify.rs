@@ -895,6 +895,10 @@ fn name_ends(lower: &str) -> impl Iterator<Item = usize> + '_ {
         .chain(std::iter::once(lower.len()))
 }
 
+/// Words that name a picture, in a caption or its credit line (lower case).
+pub(crate) const PHOTO_WORDS: &[&str] =
+    &["photo", "picture", "image", "getty", "사진", "写真", "撮影"];
+
 /// Words before a copyright mark on its line that make the line a caption, not a signature.
 const CAPTION_WORDS: usize = 6;
 
@@ -913,9 +917,7 @@ fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_start..line_end].to_lowercase();
-    let photo = ["photo", "picture", "image", "사진", "写真", "撮影", "getty"]
-        .iter()
-        .any(|w| line.contains(w));
+    let photo = PHOTO_WORDS.iter().any(|w| line.contains(w));
     let before = &text[line_start..start];
     photo
         || (before.split_whitespace().count() >= CAPTION_WORDS
@@ -1700,6 +1702,11 @@ mod tests {
             writer_of("TOKYO, Nov. 27 Toyota said it would recall."),
             None
         );
+        // Dong-A's English edition stamps a full month name with a full stop after it.
+        let donga =
+            writer_of("Al-Jazeera's Seoul bureau\n\nPosted January. 04, 2011 11:37,\n\nText.");
+        assert_eq!(donga.as_deref(), Some("The Dong-A Ilbo"));
+        assert_eq!(writer_of("Posted January 04, 2011 11:37\nText."), None);
         // Mainichi credits its own photographers in brackets.
         let mainichi =
             writer_of("Tanks at the plant. (Mainichi/Koichiro Tezuka)\nFishermen spoke.");

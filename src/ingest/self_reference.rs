@@ -5,6 +5,7 @@
 //! ("(NHK)"). Pure scanning: this module finds the phrases and the words that may be a name;
 //! the classifier decides whether those words name an outlet it knows.
 
+use super::classify::PHOTO_WORDS;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -261,13 +262,10 @@ fn credit_alone(line: &str) -> Option<&str> {
 }
 
 /// Words a photo's caption holds: what the picture is and what its people are doing in it.
+/// (With the words that name a picture, [`PHOTO_WORDS`].)
 const CAPTION_HINTS: &[&str] = &[
-    "photo",
-    "picture",
-    "image",
     "pictured",
     "file",
-    "getty",
     "(l)",
     "(r)",
     "left",
@@ -290,14 +288,14 @@ const CAPTION_HINTS: &[&str] = &[
     " is seen",
     " are seen",
     " react",
-    "사진",
-    "写真",
-    "撮影",
 ];
 
 fn looks_like_caption(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
-    CAPTION_HINTS.iter().any(|hint| lower.contains(hint))
+    CAPTION_HINTS
+        .iter()
+        .chain(PHOTO_WORDS)
+        .any(|hint| lower.contains(hint))
 }
 
 /// The longest prefix of `text`, cut at a word's end, that `is_name` accepts, among the first
