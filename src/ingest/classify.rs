@@ -723,6 +723,8 @@ impl Classifier {
         let head = lines().take(MASTHEAD_LINES);
         let tail = lines().rev().take(MASTHEAD_LINES);
         head.chain(tail).find_map(|line| {
+            // A list's bullet or a blank field's comma before the name: "• , Kyodo News , 10:36".
+            let line = line.trim_start_matches(['•', '·', '|', ',', '*', ' ']);
             // Most lines start with a word that begins no name: ruled out before their
             // characters are counted or lower-cased.
             let first_word = &line[..name_ends(line).next().unwrap_or(line.len())];
@@ -1707,6 +1709,46 @@ mod tests {
             writer_of("Al-Jazeera's Seoul bureau\n\nPosted January. 04, 2011 11:37,\n\nText.");
         assert_eq!(donga.as_deref(), Some("The Dong-A Ilbo"));
         assert_eq!(writer_of("Posted January 04, 2011 11:37\nText."), None);
+        // A bracketed credit closes a last paragraph of any length.
+        let long = "Das Erdbeben ereignete sich im Pazifik, rund tausend Kilometer südlich der Hauptstadt Tokio. ".repeat(6);
+        let afp = writer_of(&format!("Tsunami-Alarm in Japan\n{long}(AFP)"));
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        // The Straits Times signs wire copy with the agency in capitals after the last sentence;
+        // under a photo's caption the same credit is the picture's.
+        let reuters = writer_of(
+            "North Korea fires missile\nSouth Korean and American forces are conducting 11-day joint military drills. REUTERS",
+        );
+        assert_eq!(reuters.as_deref(), Some("Reuters"));
+        assert_eq!(
+            writer_of("Missile test\nA man walks past a screen showing the launch at a station in Seoul. REUTERS"),
+            None
+        );
+        // A broadcast reporter's sign-off, after the last sentence or on a line of its own.
+        let arirang = writer_of(
+            "Green Book\nThe ministry said that downside pressure on the economy persists for now. Park Jun-han, Arirang News.",
+        );
+        assert_eq!(arirang.as_deref(), Some("Arirang"));
+        let arirang = writer_of("Green Book\nThe ministry spoke.\nPark Jun-han, Arirang News.");
+        assert_eq!(arirang.as_deref(), Some("Arirang"));
+        assert_eq!(
+            writer_of(
+                "Talks\nThe ministers met again in the capital on Friday. Seoul, South Korea."
+            ),
+            None
+        );
+        // Korean dailies' Japanese editions: a headline stamp, a credit after the time stamp.
+        let chosun =
+            writer_of("【朝鮮日報】訪韓の河野外相が帰国\n南北の首脳会談を前に外相が訪れた。");
+        assert_eq!(chosun.as_deref(), Some("The Chosun Ilbo"));
+        let joongang = writer_of("気象衛星が復旧\n韓国航空宇宙研究院が発表した。\n2018年02月15日08時17分 [中央日報日本語版]");
+        // (perspectives.toml's "Korea JoongAng Daily" also answers to 중앙일보: either is it.)
+        assert!(
+            matches!(joongang.as_deref(), Some("The JoongAng" | "Korea JoongAng Daily")),
+            "{joongang:?}"
+        );
+        // A digest's credit field after a bullet and an empty field.
+        let kyodo = writer_of("Japan concerned with slowing China economy\n  • July 23, 2019\n  • , Kyodo News , 10:36 a.m.\nTOKYO – Japan is on the lookout.");
+        assert_eq!(kyodo.as_deref(), Some("Kyodo News"));
         // Mainichi credits its own photographers in brackets.
         let mainichi =
             writer_of("Tanks at the plant. (Mainichi/Koichiro Tezuka)\nFishermen spoke.");

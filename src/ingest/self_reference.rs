@@ -146,6 +146,20 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             });
             continue;
         }
+        // "【朝鮮日報】訪韓の…": a Japanese-style headline stamp naming the outlet.
+        if let Some(name) = trimmed
+            .strip_prefix('【')
+            .and_then(|rest| rest.split_once('】'))
+            .map(|(name, _)| name.trim())
+            .filter(|name| (2..=20).contains(&name.chars().count()))
+        {
+            found.push(SelfReference {
+                at,
+                phrase: trimmed,
+                name: NameSpot::Exactly(name),
+            });
+            continue;
+        }
         if !may_hold_byline || !patterns.byline_hint.is_match(line) {
             continue;
         }
@@ -171,52 +185,103 @@ const CREDIT_LINE_MAX_CHARS: usize = 40;
 const CLOSING_PARAGRAPH_MIN_WORDS: usize = 8;
 
 /// The text's last line signs it: a credit alone ("REUTERS", "— AFP", "AP- Tokyo") or a
-/// bracketed name closing the last paragraph ("…from Thursday's close. (Yonhap)"). Not when
-/// the paragraph it closes is a photo's caption: a picture's credit does not sign the copy.
+/// credit closing the last paragraph ([`closing_mark`]). Not when the paragraph it closes is
+/// a photo's caption: a picture's credit does not sign the copy.
 fn closing_credit(text: &str) -> Option<SelfReference<'_>> {
     let body = text.trim_end();
     let line_start = body.rfind('\n').map_or(0, |i| i + 1);
     let line = body[line_start..].trim();
     let at = line_start + body[line_start..].find(line).unwrap_or(0);
-    if line.is_empty() || line.len() > 4 * BYLINE_MAX_CHARS {
+    if line.is_empty() {
         return None;
     }
     if line.chars().count() <= CREDIT_LINE_MAX_CHARS {
-        let name = credit_alone(line)?;
-        let above = body[..line_start].trim_end();
-        let paragraph_above = above.rsplit('\n').next().unwrap_or("");
-        return (!looks_like_caption(paragraph_above)).then_some(SelfReference {
-            at,
-            phrase: line,
-            name: NameSpot::Exactly(name),
-        });
-    }
-    if let Some(dash) = line.rfind(['-', '–', '—']) {
-        // "…he said. -AP": a name after a dash after the paragraph's last full stop.
-        let name = line[dash..].trim_start_matches(['-', '–', '—']).trim();
-        let before = line[..dash].trim_end();
-        let fits = (2..=30).contains(&name.chars().count())
-            && name
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
-        if fits && signs_a_paragraph(before) {
-            return Some(SelfReference {
-                at: at + dash,
-                phrase: &line[dash..],
+        if let Some(name) = credit_alone(line) {
+            let above = body[..line_start].trim_end();
+            let paragraph_above = above.rsplit('\n').next().unwrap_or("");
+            return (!looks_like_caption(paragraph_above)).then_some(SelfReference {
+                at,
+                phrase: line,
                 name: NameSpot::Exactly(name),
             });
         }
     }
-    // "…(Yonhap)": a name in brackets after the paragraph's last full stop.
-    let open = line.strip_suffix(')')?.rfind('(')?;
-    let name = line[open + 1..line.len() - 1].trim();
-    let before = line[..open].trim_end();
-    let fits = (2..=30).contains(&name.chars().count()) && !name.contains(['(', '/', ',']);
-    (fits && signs_a_paragraph(before)).then_some(SelfReference {
-        at: at + open,
-        phrase: &line[open..],
+    let (offset, name) = closing_mark(line)?;
+    Some(SelfReference {
+        at: at + offset,
+        phrase: &line[offset..],
         name: NameSpot::Exactly(name),
     })
+}
+
+/// A credit after the last sentence of a paragraph, as (its offset in `line`, the name):
+/// "…close. (Yonhap)", "…he said. -AP", "…Shield 23.\" REUTERS", a broadcast's sign-off
+/// "…persist. Park Jun-han, Arirang News.", or a bracketed name after a time stamp
+/// ("2018年02月15日08時17分 [中央日報日本語版]").
+fn closing_mark(line: &str) -> Option<(usize, &str)> {
+    let name_fits = |name: &str| {
+        (2..=30).contains(&name.chars().count()) && !name.contains(['(', ')', '[', ']', '/', ','])
+    };
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let Some(inner) = line.strip_suffix(close) {
+            let start = inner.rfind(open)?;
+            let name = inner[start + open.len_utf8()..].trim();
+            let before = line[..start].trim_end();
+            let signs = signs_a_paragraph(before) || is_time_stamp(before);
+            return (name_fits(name) && signs).then_some((start, name));
+        }
+    }
+    if let Some(dash) = line.rfind(['-', '–', '—']) {
+        let name = line[dash..].trim_start_matches(['-', '–', '—']).trim();
+        let words_only = name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
+        if name_fits(name) && words_only && signs_a_paragraph(line[..dash].trim_end()) {
+            return Some((dash, name));
+        }
+    }
+    if let Some(space) = line.rfind(' ') {
+        // One word in capitals: "REUTERS", "AFP", "BLOOMBERG".
+        let name = &line[space + 1..];
+        let capitals =
+            (2..=12).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+        if capitals && signs_a_paragraph(line[..space].trim_end()) {
+            return Some((space + 1, name));
+        }
+    }
+    // A broadcast reporter signs off with the station's name, on the last line or after the
+    // last sentence of the item.
+    let inner = line.strip_suffix('.')?;
+    let (head, station) = inner.rsplit_once(", ")?;
+    let (before, reporter) = match head.rfind(". ") {
+        Some(i) => (&head[..=i], &head[i + 2..]),
+        None => ("", head),
+    };
+    let words: Vec<&str> = reporter.split_whitespace().collect();
+    let reporter_is_a_name = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let station_is_words = station
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.'));
+    (reporter_is_a_name
+        && name_fits(station)
+        && station_is_words
+        && (before.is_empty() || signs_a_paragraph(before)))
+    .then_some((inner.len() - station.len(), station))
+}
+
+/// A date and time and nothing else: "2018年02月15日08時17分", "2025-10-29 17:17".
+fn is_time_stamp(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ' ' | ':' | '/' | '.' | '-' | '年' | '月' | '日' | '時' | '分'
+                )
+        })
 }
 
 /// What comes before a closing credit on its line is a paragraph of prose that ended its
