@@ -1743,7 +1743,10 @@ mod tests {
         let joongang = writer_of("気象衛星が復旧\n韓国航空宇宙研究院が発表した。\n2018年02月15日08時17分 [中央日報日本語版]");
         // (perspectives.toml's "Korea JoongAng Daily" also answers to 중앙일보: either is it.)
         assert!(
-            matches!(joongang.as_deref(), Some("The JoongAng" | "Korea JoongAng Daily")),
+            matches!(
+                joongang.as_deref(),
+                Some("The JoongAng" | "Korea JoongAng Daily")
+            ),
             "{joongang:?}"
         );
         // A digest's credit field after a bullet and an empty field.
