@@ -33,6 +33,13 @@ pub const MAX_ARTICLE_CHARS: usize = 1_000_000;
 /// Warnings listed for one file; the rest are counted in one line.
 pub const MAX_WARNINGS_PER_FILE: usize = 20;
 
+fn over_limit(limit: u64) -> String {
+    format!(
+        "file is over the {} MB limit for one input file; skipped",
+        limit / 1_048_576
+    )
+}
+
 /// The file's bytes, never more than `limit`: `Err` names the limit when the file is larger.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     // Whole 64 KiB reads: some /proc files refuse reads of odd sizes. One buffer per thread:
@@ -42,10 +49,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     }
     let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     // The size on disk, where known, saves regrowing (a /proc file says 0; the cap bounds it).
-    let expected = file
-        .metadata()
-        .map_or(0, |m| m.len())
-        .min(limit.saturating_add(1));
+    let on_disk = file.metadata().map_or(0, |m| m.len());
+    if on_disk > limit {
+        return Err(over_limit(limit));
+    }
+    let expected = on_disk.min(limit.saturating_add(1));
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     CHUNK.with_borrow_mut(|chunk| {
         while bytes.len() as u64 <= limit {
@@ -59,10 +67,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         Ok(())
     })?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "file is over the {} MB limit for one input file; skipped",
-            limit / 1_048_576
-        ));
+        return Err(over_limit(limit));
     }
     Ok(bytes)
 }
@@ -277,6 +282,20 @@ pub fn cap_warnings(warnings: &mut Vec<String>) {
 mod tests {
     use super::super::draft::RawBlock;
     use super::*;
+
+    #[test]
+    fn read_bounded_reads_up_to_the_limit_and_refuses_beyond_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, vec![b'x'; 3000]).expect("write");
+        // Twice on one thread: the shared read buffer must not carry bytes over.
+        assert_eq!(read_bounded(&path, 3000).map(|b| b.len()), Ok(3000));
+        std::fs::write(&path, b"short").expect("write");
+        assert_eq!(read_bounded(&path, 3000), Ok(b"short".to_vec()));
+        std::fs::write(&path, vec![b'x'; 3000]).expect("write");
+        let err = read_bounded(&path, 2999).expect_err("over the limit");
+        assert!(err.contains("limit"), "{err}");
+    }
 
     fn depth_of(html: &str) -> usize {
         let doc = scraper::Html::parse_document(html);

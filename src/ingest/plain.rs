@@ -183,7 +183,12 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     }
     let max = widths.iter().copied().max().unwrap_or(0);
     let near_wrap = widths.iter().filter(|&&n| (55..=100).contains(&n)).count();
-    (max <= 100 && near_wrap * 10 >= widths.len() * 7).then_some(max)
+    // The width most lines reach (the 90th percentile), not the longest line: one long URL
+    // in text wrapped at 72 must not make every ordinary line look short.
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let width = sorted[(sorted.len() * 9 / 10).min(sorted.len() - 1)];
+    (max <= 100 && near_wrap * 10 >= widths.len() * 7).then_some(width)
 }
 
 const TERMINAL: &[char] = &[
@@ -297,6 +302,21 @@ mod tests {
         );
         assert!(texts[3].ends_with("intercepting ships."), "{texts:?}");
         assert!(texts[4].ends_with("ends."), "{texts:?}");
+    }
+
+    #[test]
+    fn one_long_line_does_not_set_the_wrap_width() {
+        // Wrapped at about 67 columns, with one 98-character link line: a 46-character line
+        // inside a paragraph is ragged wrapping, not a paragraph's end.
+        let body = "South Korea balked Monday at participating in a U.S.-led plan that";
+        let link = format!("https://www.example.com/news/{}", "a".repeat(70));
+        let text = format!(
+            "{body}\n{body}\n{body}\nthe envoys met on Sunday in the capital city,\n{body}\n{body} ends.\n\n{link}\n\n{body}\n{body}\n{body}\n{body}\n{body} too.\n"
+        );
+        let blocks = parse(&text);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts[0].contains("capital city, South Korea"), "{texts:?}");
+        assert!(texts[0].ends_with("ends."), "{texts:?}");
     }
 
     #[test]

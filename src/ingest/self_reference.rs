@@ -116,6 +116,9 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
         let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else {
             continue;
         };
+        if !is_capitals_byline(text, whole.start(), name.start()) {
+            continue;
+        }
         found.push(SelfReference {
             at: whole.start(),
             phrase: whole.as_str(),
@@ -125,7 +128,7 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
     // Most texts hold no byline word at all: one search each over the text, not per line.
     let may_hold_byline = patterns.byline_hint.is_match(text);
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for (index, line) in text.split('\n').enumerate() {
         let at = line_start;
         line_start += line.len() + 1;
         // Bylines and sign-offs are short lines (a quick byte test before counting chars).
@@ -146,9 +149,11 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
             });
             continue;
         }
-        // "【朝鮮日報】訪韓の…": a Japanese-style headline stamp naming the outlet.
+        // "【朝鮮日報】訪韓の…": a Japanese-style headline stamp naming the outlet, among the
+        // first lines (a press review further down quotes others' papers the same way).
         if let Some(name) = trimmed
             .strip_prefix('【')
+            .filter(|_| index < STAMP_LINES)
             .and_then(|rest| rest.split_once('】'))
             .map(|(name, _)| name.trim())
             .filter(|name| (2..=20).contains(&name.chars().count()))
@@ -176,6 +181,34 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
     }
     found.extend(closing_credit(text));
     found
+}
+
+/// Lines from the top in which a 【name】 headline stamp signs the text.
+const STAMP_LINES: usize = 3;
+
+/// Words that make a capitals line a headline reporting what an outlet said
+/// ("NORTH KOREA FIRES MISSILE, YONHAP SAYS"), not a byline.
+const REPORTING_WORDS: &[&str] = &[
+    "SAYS", "SAID", "SAY", "REPORTS", "REPORTED", "REPORT", "CITES", "QUOTES", "CLAIMS",
+];
+
+/// A capitals match at `start` (its outlet from `name_start`) is a byline: its line names no
+/// picture and reports nothing ("PHOTO: JUNG YEON-JE, AFP", "SOUTH KOREA, NHK REPORTED").
+fn is_capitals_byline(text: &str, start: usize, name_start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[name_start..]
+        .find('\n')
+        .map_or(text.len(), |i| name_start + i);
+    let lower = text[line_start..line_end].to_lowercase();
+    let photo = super::classify::PHOTO_WORDS
+        .iter()
+        .any(|w| lower.contains(w));
+    // The capitals after the comma, up to the first word that is not in capitals.
+    let reports = text[name_start..line_end]
+        .split_whitespace()
+        .take_while(|w| w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase))
+        .any(|w| REPORTING_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+    !photo && !reports
 }
 
 /// Lines longer than this cannot be a credit alone ("REUTERS", "AP- Tokyo", "— AFP").
@@ -236,7 +269,11 @@ fn closing_mark(line: &str) -> Option<(usize, &str)> {
         let words_only = name
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
-        if name_fits(name) && words_only && signs_a_paragraph(line[..dash].trim_end()) {
+        let before = line[..dash].trim_end();
+        // After a closing quote the dash attributes the quotation ("…in Asia." — The
+        // Economist), not the copy.
+        let after_quote = before.ends_with(['"', '”', '’', '\'']);
+        if name_fits(name) && words_only && !after_quote && signs_a_paragraph(before) {
             return Some((dash, name));
         }
     }
@@ -261,20 +298,41 @@ fn closing_mark(line: &str) -> Option<(usize, &str)> {
     let reporter_is_a_name = (2..=4).contains(&words.len())
         && words
             .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains([':', ',']));
     let station_is_words = station
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.'));
+    // A station's name, as a reporter says it on air ("Arirang News", "KBS World Radio"): a
+    // photographer's "Kim Hong-ji, Reuters." credits a picture.
+    let station_is_broadcast = station
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| BROADCAST_WORDS.contains(&w));
     (reporter_is_a_name
         && name_fits(station)
         && station_is_words
+        && station_is_broadcast
+        && !looks_like_caption(line)
         && (before.is_empty() || signs_a_paragraph(before)))
     .then_some((inner.len() - station.len(), station))
 }
 
-/// A date and time and nothing else: "2018年02月15日08時17分", "2025-10-29 17:17".
+/// The last word of a station's name in a reporter's sign-off.
+const BROADCAST_WORDS: &[&str] = &[
+    "News",
+    "TV",
+    "Radio",
+    "World",
+    "Newscenter",
+    "Newsline",
+    "Network",
+];
+
+/// A date and time and nothing else: "2018年02月15日08時17分", "2025-10-29 17:17" (a time in
+/// it: "2024-03-01" alone is a reference list's date).
 fn is_time_stamp(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
+        && text.contains([':', '時', '分'])
         && text.chars().all(|c| {
             c.is_ascii_digit()
                 || matches!(
@@ -311,9 +369,12 @@ fn credit_alone(line: &str) -> Option<&str> {
     let bureau = core[cut..].trim_start_matches([',', '/', '—', '–', ':', '-', ' ']);
     // An editor's initials after a slash: "dpa/jp", "dpa/ab/cd".
     let initials = core[cut..].starts_with('/')
-        && bureau
-            .split('/')
-            .all(|i| (1..=4).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_lowercase()));
+        && bureau.split('/').all(|i| {
+            // (Not a picture's "AFP/file" or "AFP/pool".)
+            (1..=3).contains(&i.len())
+                && i.bytes().all(|b| b.is_ascii_lowercase())
+                && !["via", "pix"].contains(&i)
+        });
     let bureau_is_a_place = bureau.is_empty()
         || initials
         || (bureau.starts_with(|c: char| c.is_uppercase())
@@ -353,6 +414,19 @@ const CAPTION_HINTS: &[&str] = &[
     " is seen",
     " are seen",
     " react",
+    // Captions of several people: "Protesters hold placards…".
+    " hold ",
+    " walk ",
+    " pose ",
+    " wave ",
+    " gesture ",
+    " listen ",
+    " arrive ",
+    " stand ",
+    " sit ",
+    " smile ",
+    " attend ",
+    " speak ",
 ];
 
 fn looks_like_caption(paragraph: &str) -> bool {
