@@ -119,9 +119,14 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
         if !is_capitals_byline(text, whole.start(), name.start()) {
             continue;
         }
+        // Shown to the reader: the byline up to its line's end (the match stops two letters
+        // into the name), at most 60 bytes past the name's start.
+        let rest = &text[name.start()..];
+        let shown_end = name.start() + rest.find('\n').unwrap_or(rest.len()).min(60);
+        let shown_end = floor_char_boundary(text, shown_end);
         found.push(SelfReference {
             at: whole.start(),
-            phrase: whole.as_str(),
+            phrase: text[whole.start()..shown_end].trim(),
             name: NameSpot::StartsAt(&text[name.start()..]),
         });
     }
@@ -535,6 +540,9 @@ mod tests {
             spots("This week's featured article TOMOHIRO OSAKI, THE JAPAN TIMES Among the effects"),
             vec!["starts:JAPAN TIMES Among the effects"]
         );
+        // The reason shows the byline, not the match's two letters of the name.
+        let found = find("TOMOHIRO OSAKI, THE JAPAN TIMES\nTOKYO -- Text.");
+        assert_eq!(found[0].phrase, "TOMOHIRO OSAKI, THE JAPAN TIMES");
         // One word before the comma is a dateline; an outlet in lower case is prose.
         assert!(spots("SEOUL, THE KOREA HERALD reported.").is_empty());
         assert!(spots("KIM JONG UN, the leader, spoke.").is_empty());
