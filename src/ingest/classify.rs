@@ -303,6 +303,8 @@ fn credit_patterns(c: &str) -> Vec<String> {
         // The credit and the bureau in capitals on a line of their own under the headline,
         // as Taipei Times and others print wire copy: "AFP, SEOUL", "Reuters, TOKYO".
         format!(r"^{c}, [A-Z][A-Z .'-]{{1,30}}$"),
+        // A tag page's teaser: "Seoul, South Korea | AFP | North Korean leader…".
+        format!(r"^[A-Z][A-Za-z .,'-]{{1,40}} \| {c} \| "),
         // The older dateline line with the agency after the date: "TOKYO, Oct. 6 Kyodo".
         format!(r"^[A-Z][A-Za-z .'-]{{1,30}}, [A-Z][a-z]{{2,4}}\.? \d{{1,2}},? {c}$"),
         // An agency's own scoop: "…, Jiji Press learned Wednesday", "Kyodo News has learned".
@@ -1035,7 +1037,19 @@ fn source_line_name(line: &str) -> Option<(&str, bool)> {
 /// "© 2024 The Japan Times. All rights reserved.", "Copyright (C) Kyodo News". (The short
 /// credits — "(c) AFP" — are credit patterns; this reads the names the table knows.)
 fn copyright_holder(line: &str) -> Option<&str> {
-    let mut rest = line;
+    // The mark may follow a sentence of rights: "Tous droits … réservés. © 2018 - Agence
+    // France-Presse." Only that: after a caption a mark credits the picture.
+    const RIGHTS_WORDS: &[&str] = &["rights", "droits", "derechos", "rechte", "diritti", "無断"];
+    let mut rest = match line.rfind('©') {
+        Some(at) if at > 0 => {
+            let before = line[..at].to_lowercase();
+            if !RIGHTS_WORDS.iter().any(|w| before.contains(w)) {
+                return None;
+            }
+            &line[at..]
+        }
+        _ => line,
+    };
     let mut marked = false;
     loop {
         let before = rest;
@@ -1686,6 +1700,26 @@ mod tests {
         assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
         let jt = writer_of("Rates held.\n© 2024 The Japan Times. All rights reserved.");
         assert_eq!(jt.as_deref(), Some("The Japan Times"));
+        // After a sentence of rights in another language; not after a caption.
+        let afp = writer_of("Kim ira à Séoul.\nTous droits de reproduction et de représentation réservés. © 2018 - Agence France-Presse.");
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        assert_eq!(
+            copyright_holder(
+                "The prime minister speaks at a news conference in Tokyo. © 2025 Kyodo News"
+            ),
+            None
+        );
+        // A tag page's teaser line, a date-first dateline, KBS World's stamp.
+        let afp = writer_of(
+            "Seoul, South Korea | AFP | North Korean leader Kim Jong Un has not been seen.",
+        );
+        assert_eq!(afp.as_deref(), Some("Agence France-Presse"));
+        let nikkei = writer_of(
+            "Suganomics\n\nSep 18 (Nikkei) - Japanese Prime Minister Yoshihide Suga met ministers.",
+        );
+        assert_eq!(nikkei.as_deref(), Some("Nikkei Asia"));
+        let kbs = writer_of("Economy\nShares Touch 1.5 Mln\nWritten: 2016-07-11 15:56:50Updated: 2016-07-12 09:16:16\nSamsung shares rose.");
+        assert_eq!(kbs.as_deref(), Some("KBS"));
         // The year is cut only when it stands apart: "News1" keeps its 1.
         assert_eq!(copyright_holder("Copyright News1"), Some("News1"));
         assert_eq!(copyright_holder("Copyrighted material"), None);
