@@ -174,6 +174,17 @@ fn classify_10k(bencher: Bencher) {
     });
 }
 
+/// The 10,000 generated articles as ingest parses them (placement included).
+fn parsed_articles() -> Vec<parallax::model::Article> {
+    let ingestor = parallax::ingest::Ingestor::default();
+    (0..ARTICLES)
+        .flat_map(|i| {
+            let (name, text) = article_bytes(i);
+            ingestor.ingest_file(&name, text.as_bytes(), None).articles
+        })
+        .collect()
+}
+
 /// Placement on about the text ingest hands it: the parsed blocks of the same 10,000
 /// articles followed by the boilerplate dropped from them (ingest keeps page order and adds
 /// page metadata; the length is the same), with the URL each carries. `classify_10k` reads
@@ -182,12 +193,8 @@ fn classify_10k(bencher: Bencher) {
 #[divan::bench(sample_count = 5)]
 fn classify_parsed_10k(bencher: Bencher) {
     use parallax::ingest::classify::{Classifier, Evidence};
-    let ingestor = parallax::ingest::Ingestor::default();
-    let parsed: Vec<(Option<String>, String)> = (0..ARTICLES)
-        .flat_map(|i| {
-            let (name, text) = article_bytes(i);
-            ingestor.ingest_file(&name, text.as_bytes(), None).articles
-        })
+    let parsed: Vec<(Option<String>, String)> = parsed_articles()
+        .into_iter()
         .map(|a| {
             let text = a
                 .blocks
@@ -222,13 +229,7 @@ fn classify_parsed_10k(bencher: Bencher) {
 /// `classify_10k` this is the whole placement cost.
 #[divan::bench(sample_count = 5)]
 fn infer_10k(bencher: Bencher) {
-    let ingestor = parallax::ingest::Ingestor::default();
-    let articles: Vec<parallax::model::Article> = (0..ARTICLES)
-        .flat_map(|i| {
-            let (name, text) = article_bytes(i);
-            ingestor.ingest_file(&name, text.as_bytes(), None).articles
-        })
-        .collect();
+    let articles = parsed_articles();
     bencher
         .counter(ItemsCount::new(ARTICLES))
         .with_inputs(|| articles.clone())

@@ -771,8 +771,9 @@ impl Classifier {
             // The longest name followed by nothing but dates, separators and a section word
             // ("News", "Online").
             names.into_iter().rev().find_map(|(end, o)| {
-                let dated = lower[end..].chars().any(|c| c.is_ascii_digit());
-                (dated || !bulleted).then_some(())?;
+                if bulleted && !lower[end..].chars().any(|c| c.is_ascii_digit()) {
+                    return None;
+                }
                 masthead_rest(&lower[end..], line.get(end..).unwrap_or(""), short)
                     .then(|| (o, line.to_string()))
             })
@@ -909,6 +910,14 @@ fn name_ends(lower: &str) -> impl Iterator<Item = usize> + '_ {
         .chain(std::iter::once(lower.len()))
 }
 
+/// The start and end (byte offsets) of the line of `text` that holds the span from `start`
+/// to `end`, without its line break.
+pub(crate) fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (line_start, line_end)
+}
+
 /// Words that name a picture, in a caption or its credit line (lower case).
 pub(crate) const PHOTO_WORDS: &[&str] =
     &["photo", "picture", "image", "getty", "사진", "写真", "撮影"];
@@ -928,8 +937,7 @@ fn is_photo_credit(text: &str, start: usize, matched: &str) -> bool {
     if !copyright {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (line_start, line_end) = line_bounds(text, start, start);
     let line = text[line_start..line_end].to_lowercase();
     let photo = PHOTO_WORDS.iter().any(|w| line.contains(w));
     let before = &text[line_start..start];

@@ -173,7 +173,7 @@ pub fn strip_inline_markup(text: &str) -> String {
 /// Text with one paragraph per line (most copied web text) keeps each line a block.
 /// The width the text is wrapped at, when it is.
 fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
-    let widths: Vec<usize> = lines
+    let mut widths: Vec<usize> = lines
         .iter()
         .map(|l| l.trim().chars().count())
         .filter(|&n| n > 40)
@@ -181,13 +181,12 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     if widths.len() < 4 {
         return None;
     }
-    let max = widths.iter().copied().max().unwrap_or(0);
+    widths.sort_unstable();
+    let max = widths[widths.len() - 1];
     let near_wrap = widths.iter().filter(|&&n| (55..=100).contains(&n)).count();
     // The width most lines reach (the 90th percentile), not the longest line: one long URL
     // in text wrapped at 72 must not make every ordinary line look short.
-    let mut sorted = widths.clone();
-    sorted.sort_unstable();
-    let width = sorted[(sorted.len() * 9 / 10).min(sorted.len() - 1)];
+    let width = widths[widths.len() * 9 / 10];
     (max <= 100 && near_wrap * 10 >= widths.len() * 7).then_some(width)
 }
 

@@ -5,7 +5,7 @@
 //! ("(NHK)"). Pure scanning: this module finds the phrases and the words that may be a name;
 //! the classifier decides whether those words name an outlet it knows.
 
-use super::classify::PHOTO_WORDS;
+use super::classify::{line_bounds, PHOTO_WORDS};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -102,13 +102,11 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
     let patterns = patterns();
     let mut found = Vec::new();
     for m in patterns.before_name.find_iter(text) {
-        // The phrase shown is the trigger and the few words after it, up to the line's end.
+        // The phrase shown is the trigger and the few words after it.
         let rest = &text[m.end()..];
-        let shown_end = m.end() + rest.find('\n').unwrap_or(rest.len()).min(60);
-        let shown_end = floor_char_boundary(text, shown_end);
         found.push(SelfReference {
             at: m.start(),
-            phrase: text[m.start()..shown_end].trim(),
+            phrase: shown_phrase(text, m.start(), m.end()),
             name: NameSpot::StartsAt(rest),
         });
     }
@@ -119,14 +117,10 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
         if !is_capitals_byline(text, whole.start(), name.start()) {
             continue;
         }
-        // Shown to the reader: the byline up to its line's end (the match stops two letters
-        // into the name), at most 60 bytes past the name's start.
-        let rest = &text[name.start()..];
-        let shown_end = name.start() + rest.find('\n').unwrap_or(rest.len()).min(60);
-        let shown_end = floor_char_boundary(text, shown_end);
+        // (The match stops two letters into the name: the byline is shown on from there.)
         found.push(SelfReference {
             at: whole.start(),
-            phrase: text[whole.start()..shown_end].trim(),
+            phrase: shown_phrase(text, whole.start(), name.start()),
             name: NameSpot::StartsAt(&text[name.start()..]),
         });
     }
@@ -188,6 +182,14 @@ pub fn find(text: &str) -> Vec<SelfReference<'_>> {
     found
 }
 
+/// The phrase shown for a find from `start`: on from `from` to its line's end, at most 60
+/// bytes past `from`.
+fn shown_phrase(text: &str, start: usize, from: usize) -> &str {
+    let rest = &text[from..];
+    let end = floor_char_boundary(text, from + rest.find('\n').unwrap_or(rest.len()).min(60));
+    text[start..end].trim()
+}
+
 /// Lines from the top in which a 【name】 headline stamp signs the text.
 const STAMP_LINES: usize = 3;
 
@@ -200,14 +202,9 @@ const REPORTING_WORDS: &[&str] = &[
 /// A capitals match at `start` (its outlet from `name_start`) is a byline: its line names no
 /// picture and reports nothing ("PHOTO: JUNG YEON-JE, AFP", "SOUTH KOREA, NHK REPORTED").
 fn is_capitals_byline(text: &str, start: usize, name_start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[name_start..]
-        .find('\n')
-        .map_or(text.len(), |i| name_start + i);
+    let (line_start, line_end) = line_bounds(text, start, name_start);
     let lower = text[line_start..line_end].to_lowercase();
-    let photo = super::classify::PHOTO_WORDS
-        .iter()
-        .any(|w| lower.contains(w));
+    let photo = PHOTO_WORDS.iter().any(|w| lower.contains(w));
     // The capitals after the comma, up to the first word that is not in capitals.
     let reports = text[name_start..line_end]
         .split_whitespace()
@@ -375,7 +372,8 @@ fn credit_alone(line: &str) -> Option<&str> {
     // An editor's initials after a slash: "dpa/jp", "dpa/ab/cd".
     let initials = core[cut..].starts_with('/')
         && bureau.split('/').all(|i| {
-            // (Not a picture's "AFP/file" or "AFP/pool".)
+            // (Three letters at most, so not a picture's "AFP/file" or "AFP/pool"; nor
+            // "via" or "pix".)
             (1..=3).contains(&i.len())
                 && i.bytes().all(|b| b.is_ascii_lowercase())
                 && !["via", "pix"].contains(&i)
